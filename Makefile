@@ -1,0 +1,40 @@
+# bireader: the two commands of the README live here.
+#   make run    set everything up and serve the seed on http://127.0.0.1:5000
+#   make test   set everything up and run the whole test suite
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+DEBS := chromium chromium-driver
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: setup run test bench clean debs
+
+setup: $(STAMP)
+
+# Debian packages: Chromium for the browser tests. Root installs them; others are told what to install.
+debs:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "please install the Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[test]'
+	touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/bireader serve --host $(HOST) --port $(PORT)
+
+test: setup debs
+	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
+
+bench: setup
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) instance build *.egg-info

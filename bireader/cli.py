@@ -1,0 +1,18 @@
+"""The ``bireader`` command line: each command mirrors a function of the Python API."""
+
+from __future__ import annotations
+
+import click
+
+from bireader import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bireader")
+def main() -> None:
+    """bireader: read a French text beside its English translation, sentence by sentence."""
+
+
+# Feature commands register here, one line each (keep this block sorted by feature).
+# --- commands ---
+# --- end commands ---

@@ -15,4 +15,8 @@ def main() -> None:
 
 # Feature commands register here, one line each (keep this block sorted by feature).
 # --- commands ---
+from bireader.library_commands import import_command, list_command, seed_command, serve_command  # noqa: E402
+
+for _command in (serve_command, import_command, list_command, seed_command):
+    main.add_command(_command)
 # --- end commands ---

@@ -1,0 +1,148 @@
+"""Import a text into the library: the one place where the layers meet.
+
+    ingest (decode, structure) -> nlp (sentences, tokens) -> align (beads) -> gloss -> store
+
+``import_text("carnets.fr.txt", translation="notebooks.en.txt")`` reads both files, checks that they are
+French and English, aligns them, glosses the words, and saves everything in one transaction. Any failure
+(bad file, mismatched pair) raises :class:`~bireader.ingest.decode.IngestError` before anything is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bireader.document import Document
+from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.ingest.pipeline import load_document, title_from_filename
+from bireader.store.db import transaction
+from bireader.store.library import SavedText, save_text
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ImportRequest:
+    path: Path
+    translation: Path | None = None
+    lang: str | None = None
+    translation_lang: str | None = None
+    title: str | None = None
+    slug: str | None = None
+    credits: str = ""
+    engine: str = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass
+class Prepared:
+    """Analysed documents ready to store: ``source`` is the original (French when there are two)."""
+
+    source: Document
+    source_path: Path
+    target: Document | None = None
+    target_path: Path | None = None
+    beads: list | None = None
+
+
+def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
+    """Everything up to storage: the analysed documents, beads and glosses. Touches no database."""
+    from bireader.nlp import get_engine
+
+    engine = get_engine(request.engine)
+    progress(f"reading {request.path.name} with the {engine.name} engine")
+    first = load_document(request.path, request.lang, engine=engine, max_bytes=request.max_bytes)
+    if request.translation is None:
+        return Prepared(first, request.path)
+    progress(f"reading {request.translation.name}")
+    second = load_document(request.translation, request.translation_lang, engine=engine, max_bytes=request.max_bytes)
+    if first.lang == second.lang:
+        raise IngestError(str(request.translation), f"both files are in the same language ({first.lang}); "
+                                                    "a pair needs one French and one English file")
+    # The French original is the source side, whichever order the files came in.
+    if first.lang == "fr":
+        prepared = Prepared(first, request.path, second, request.translation)
+    else:
+        prepared = Prepared(second, request.translation, first, request.path)
+    n_source = sum(1 for _ in prepared.source.sentences())
+    n_target = sum(1 for _ in prepared.target.sentences())
+    progress(f"aligning {n_source} French with {n_target} English sentences")
+    prepared.beads = align_pair(prepared.source, prepared.target, request.warnings)
+    return prepared
+
+
+def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
+    """Beads for the pair; the aligner's warnings (suspicious input) are collected into ``warnings``."""
+    import warnings as warnings_module
+
+    from bireader.align import align_documents
+
+    with warnings_module.catch_warnings(record=True) as caught:
+        warnings_module.simplefilter("always")
+        beads = align_documents(source, target)
+    warnings.extend(str(w.message) for w in caught)
+    return beads
+
+
+def import_text(factory: sessionmaker[Session], request: ImportRequest, progress: Progress = lambda _: None) -> SavedText:
+    """Read, analyse, align, gloss and store the request's file(s) in one transaction."""
+    prepared = prepare(request, progress)
+    source, target = prepared.source, prepared.target
+    files = {"source": (prepared.source_path.name, _sha256(prepared.source_path))}
+    if prepared.target_path is not None:
+        files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
+    title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
+    _gloss(prepared, progress)
+    progress("saving")
+    with transaction(factory) as session:
+        saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
+                          credits=request.credits, aligner=_aligner_name() if target is not None else "",
+                          files=files)
+    progress(f"saved {saved.title!r}: {saved.page_count} pages")
+    return saved
+
+
+def _aligner_name() -> str:
+    from bireader.align import __name__ as module
+
+    return module
+
+
+def _gloss(prepared: Prepared, progress: Progress) -> None:
+    """Glossing is added by the gloss feature; documents carry no glosses until then."""
+
+
+# ---- the seed library -------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def seed_requests(root: Path = ROOT) -> list[ImportRequest]:
+    """The texts listed in ``seeds/seeds.toml``: the library a new installation starts with."""
+    manifest = tomllib.loads((root / "seeds" / "seeds.toml").read_text("utf-8"))
+    requests = []
+    for entry in manifest.get("text", []):
+        translation = entry.get("translation")
+        requests.append(ImportRequest(
+            path=root / entry["original"],
+            translation=root / translation if translation else None,
+            lang=entry.get("lang"),
+            translation_lang=entry.get("translation_lang"),
+            title=entry.get("title"),
+            slug=entry.get("slug"),
+            credits=entry.get("credits", "").strip(),
+        ))
+    return requests

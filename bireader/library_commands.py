@@ -1,0 +1,125 @@
+"""Library commands: ``bireader serve | import | list | seed``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+
+
+def _app():
+    from bireader.web.app import create_app
+
+    return create_app()
+
+
+def _progress(message: str) -> None:
+    click.echo(f"  {message}", err=True)
+
+
+def _import_seeds(factory, only_missing: bool) -> int:
+    from bireader.importer import import_text, seed_requests
+    from bireader.store.library import get_text
+
+    done = 0
+    for request in seed_requests():
+        if only_missing:
+            with factory() as session:
+                if request.slug and get_text(session, request.slug) is not None:
+                    continue
+        click.echo(f"importing {request.title or request.path.name}", err=True)
+        saved = import_text(factory, request, _progress)
+        for warning in request.warnings:
+            click.echo(f"  warning: {warning}", err=True)
+        done += saved is not None
+    return done
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Reload on code changes and show tracebacks.")
+def serve_command(host: str, port: int, debug: bool) -> None:
+    """Serve the library in a browser; imports the seed texts on first start.
+
+    Example: bireader serve --port 8000
+    """
+    app = _app()
+    factory = app.extensions["bireader.sessions"]
+    from bireader.store.library import count_texts
+
+    with factory() as session:
+        empty = count_texts(session) == 0
+    if empty:
+        click.echo("first start: importing the seed texts", err=True)
+        _import_seeds(factory, only_missing=True)
+    click.echo(f"bireader: http://{host}:{port}/ (database {app.config['DATABASE_URL']})", err=True)
+    app.run(host=host, port=port, debug=debug)
+
+
+@click.command("seed")
+def seed_command() -> None:
+    """(Re)import the texts listed in seeds/seeds.toml.
+
+    Example: bireader seed
+    """
+    app = _app()
+    try:
+        count = _import_seeds(app.extensions["bireader.sessions"], only_missing=False)
+    except IngestError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"imported {count} texts")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--translation", type=click.Path(dir_okay=False, path_type=Path),
+              help="The translation of PATH (the other language); the pair is aligned sentence by sentence.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of PATH (guessed when omitted).")
+@click.option("--title", help="Title shown in the library (default: the text's first line or the file name).")
+@click.option("--slug", help="Short name in URLs; importing again under the same slug replaces the text.")
+@click.option("--credits", default="", help="Source and licence, shown with the text.")
+@click.option("--engine", type=click.Choice(["auto", "offline", "stanza"]), default="auto", show_default=True)
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
+def import_command(path, translation, lang, title, slug, credits, engine, max_bytes) -> None:
+    """Import a text file (UTF-8, cp1252 or Latin-1), optionally with its translation.
+
+    Example: bireader import carnets.fr.txt --translation notebooks.en.txt --title "Carnets"
+    """
+    from bireader.importer import ImportRequest, import_text
+
+    app = _app()
+    request = ImportRequest(path=path, translation=translation, lang=lang, title=title, slug=slug,
+                            credits=credits, engine=engine, max_bytes=max_bytes)
+    if translation is not None and lang is not None:
+        request.translation_lang = {"fr": "en", "en": "fr"}[lang]
+    try:
+        saved = import_text(app.extensions["bireader.sessions"], request, _progress)
+    except IngestError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    for warning in request.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    counts = ", ".join(f"{n} {lang} sentences" for lang, n in saved.sentence_counts.items())
+    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {saved.page_count} pages")
+
+
+@click.command("list")
+def list_command() -> None:
+    """List the texts of the library.
+
+    Example: bireader list
+    """
+    from bireader.store.library import list_texts
+
+    app = _app()
+    with app.extensions["bireader.sessions"]() as session:
+        texts = list_texts(session)
+    if not texts:
+        click.echo("the library is empty (bireader seed imports the seed texts)")
+    for t in texts:
+        counts = " + ".join(f"{t.sentence_counts[lang]} {lang}" for lang in t.languages)
+        click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{t.page_count} pages")

@@ -1,0 +1,67 @@
+"""Database connection and schema migrations.
+
+The default database is a SQLite file in Flask's instance folder; ``DATABASE_URL`` overrides it (any URL that
+SQLAlchemy accepts). The schema is created and upgraded by Alembic migrations (``bireader/store/migrations``),
+run automatically when the app or the command line opens a database.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def database_url(instance_path: str | Path) -> str:
+    """``DATABASE_URL`` if set, else ``sqlite:///<instance>/bireader.sqlite``."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(instance_path) / 'bireader.sqlite'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on ``url`` whose schema is migrated to the newest revision."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    upgrade(engine)
+    return engine
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session whose work is committed together, or rolled back whole on any error."""
+    with factory() as session:
+        with session.begin():
+            yield session

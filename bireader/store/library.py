@@ -1,0 +1,292 @@
+"""Save analysed documents as a text of the library, list texts, and read one page back.
+
+Saving is one transaction (the caller's session): a failure leaves the database as it was. Saving a text
+whose slug exists replaces its content in place: the text keeps its row, and sections, paragraphs and
+sentences keep their content-derived keys, so anything that refers to them by key survives a re-import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from bireader.document import Bead, Document
+from bireader.pages import paginate
+from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "text"
+
+
+def _add_side(session: Session, text: Text, role: str, document: Document, filename: str, sha256: str) -> Side:
+    side = Side(
+        text=text, role=role, lang=document.lang, title=document.title, metadata_json=dict(document.metadata),
+        engine=document.engine, filename=filename, sha256=sha256,
+    )
+    session.add(side)
+    session.flush()
+    position = 0
+    sentence_rows = []
+    for s_pos, section in enumerate(document.sections):
+        section_row = SectionRow(side_id=side.id, key=section.id, position=s_pos, heading=section.heading)
+        session.add(section_row)
+        session.flush()
+        first_in_section = True
+        for e_pos, entry in enumerate(section.entries):
+            entry_row = EntryRow(side_id=side.id, section_id=section_row.id, key=entry.id, position=e_pos, date=entry.date)
+            session.add(entry_row)
+            session.flush()
+            first_in_entry = True
+            for p_pos, paragraph in enumerate(entry.paragraphs):
+                paragraph_row = ParagraphRow(side_id=side.id, entry_id=entry_row.id, key=paragraph.id, position=p_pos)
+                session.add(paragraph_row)
+                session.flush()
+                for n, sentence in enumerate(paragraph.sentences):
+                    sentence_rows.append(dict(
+                        side_id=side.id, paragraph_id=paragraph_row.id, key=sentence.id, position=position,
+                        text=sentence.text,
+                        tokens=[[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos, t.is_word]
+                                for t in sentence.tokens],
+                        glosses=[],
+                        starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
+                        starts_section=n == 0 and first_in_section,
+                    ))
+                    position += 1
+                    first_in_entry = first_in_section = False
+    if sentence_rows:
+        session.execute(SentenceRow.__table__.insert(), sentence_rows)
+    side.sentence_count = position
+    return side
+
+
+@dataclass
+class SavedText:
+    id: int
+    slug: str
+    title: str
+    page_count: int
+    sentence_counts: dict[str, int] = field(default_factory=dict)
+
+
+def save_text(
+    session: Session,
+    source: Document,
+    target: Document | None = None,
+    beads: list[Bead] | None = None,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    credits: str = "",
+    aligner: str = "",
+    files: dict[str, tuple[str, str]] | None = None,
+) -> SavedText:
+    """Store ``source`` (the original, or the only side) and its ``target`` translation paired by ``beads``.
+
+    ``files`` maps "source"/"target" to (file name, sha256) for provenance. Beads must cover both sides;
+    without a target, each source sentence is its own bead.
+    """
+    title = title or source.title or (target.title if target is not None else "") or "Untitled"
+    slug = slug or slugify(title)
+    files = files or {}
+    text = session.scalar(select(Text).where(Text.slug == slug))
+    if text is None:
+        text = Text(slug=slug, title=title)
+        session.add(text)
+    else:
+        session.execute(delete(BeadRow).where(BeadRow.text_id == text.id))
+        for side in list(text.sides):
+            session.delete(side)
+        session.flush()
+        session.expire(text, ["sides", "beads"])
+    text.title = title
+    text.author = source.author or (target.author if target else "")
+    text.credits = credits
+    text.aligner = aligner if target is not None else ""
+    session.flush()
+
+    source_side = _add_side(session, text, "source", source, *files.get("source", ("", "")))
+    source_sentences = list(source.sentences())
+    target_sentences = list(target.sentences()) if target is not None else []
+    if target is not None:
+        _add_side(session, text, "target", target, *files.get("target", ("", "")))
+        if beads is None:
+            raise ValueError("a text with two sides needs beads")
+        check_coverage(beads, len(source_sentences), len(target_sentences))
+    else:
+        beads = [Bead([i], [], 1.0) for i in range(len(source_sentences))]
+
+    starts = _structure_starts(source)
+    target_starts = _structure_starts(target) if target is not None else {}
+    sizes = []
+    for bead in beads:
+        src = sum(len(source_sentences[i].text) for i in bead.source)
+        tgt = sum(len(target_sentences[j].text) for j in bead.target)
+        para = any(starts.get(i, (False, False))[0] for i in bead.source[:1]) or \
+            any(target_starts.get(j, (False, False))[0] for j in bead.target[:1])
+        section = any(starts.get(i, (False, False))[1] for i in bead.source[:1]) or \
+            any(target_starts.get(j, (False, False))[1] for j in bead.target[:1])
+        sizes.append((max(src, tgt), para, section))
+    pages = paginate(sizes)
+    session.execute(BeadRow.__table__.insert(), [
+        dict(text_id=text.id, position=n, page=page,
+             source_start=bead.source[0] if bead.source else _next_start(beads, n, "source"),
+             source_count=len(bead.source),
+             target_start=bead.target[0] if bead.target else _next_start(beads, n, "target"),
+             target_count=len(bead.target), confidence=float(bead.confidence), edited=False)
+        for n, (bead, page) in enumerate(zip(beads, pages))
+    ])
+    text.page_count = pages[-1] if pages else 0
+    session.flush()
+    counts = {source.lang: source_side.sentence_count}
+    if target is not None:
+        counts[target.lang] = len(target_sentences)
+    return SavedText(text.id, text.slug, text.title, text.page_count, counts)
+
+
+def _next_start(beads: list[Bead], n: int, side: str) -> int:
+    """Where an empty side of bead ``n`` sits: just before the next sentence of that side."""
+    for bead in beads[n:]:
+        indices = bead.source if side == "source" else bead.target
+        if indices:
+            return indices[0]
+    for bead in reversed(beads[:n]):
+        indices = bead.source if side == "source" else bead.target
+        if indices:
+            return indices[-1] + 1
+    return 0
+
+
+def _structure_starts(document: Document) -> dict[int, tuple[bool, bool]]:
+    """Sentence index -> (starts a paragraph, starts a section)."""
+    result: dict[int, tuple[bool, bool]] = {}
+    index = 0
+    for section in document.sections:
+        first = True
+        for paragraph in section.paragraphs:
+            for n, _ in enumerate(paragraph.sentences):
+                result[index] = (n == 0, first)
+                first = False
+                index += 1
+    return result
+
+
+def check_coverage(beads: list[Bead], n_source: int, n_target: int) -> None:
+    """Raise ValueError unless beads cover 0..n_source-1 and 0..n_target-1 exactly once, in order."""
+    source = [i for b in beads for i in b.source]
+    target = [j for b in beads for j in b.target]
+    if source != list(range(n_source)) or target != list(range(n_target)):
+        raise ValueError("beads do not cover every sentence of both sides exactly once, in order")
+
+
+# ---- reading back -------------------------------------------------------------------------------------------
+
+@dataclass
+class TextSummary:
+    slug: str
+    title: str
+    author: str
+    credits: str
+    languages: list[str]
+    sentence_counts: dict[str, int]
+    page_count: int
+    engines: dict[str, str]
+    aligner: str
+
+
+def list_texts(session: Session) -> list[TextSummary]:
+    texts = session.scalars(select(Text).order_by(Text.title)).all()
+    return [summarise(text) for text in texts]
+
+
+def summarise(text: Text) -> TextSummary:
+    sides = sorted(text.sides, key=lambda s: s.role != "source")
+    return TextSummary(
+        slug=text.slug, title=text.title, author=text.author, credits=text.credits,
+        languages=[s.lang for s in sides], sentence_counts={s.lang: s.sentence_count for s in sides},
+        page_count=text.page_count, engines={s.lang: s.engine for s in sides}, aligner=text.aligner,
+    )
+
+
+def get_text(session: Session, slug: str) -> Text | None:
+    return session.scalar(select(Text).where(Text.slug == slug))
+
+
+@dataclass
+class PageSentence:
+    position: int
+    key: str
+    text: str
+    tokens: list
+    glosses: list
+    heading: str | None = None  # set on the first sentence of a section
+    date: str | None = None  # set on the first sentence of a dated entry
+    starts_paragraph: bool = False
+
+
+@dataclass
+class PageBead:
+    position: int
+    confidence: float
+    source: list[PageSentence]
+    target: list[PageSentence]
+
+
+@dataclass
+class Page:
+    text: Text
+    number: int
+    count: int
+    beads: list[PageBead]
+
+
+def get_page(session: Session, text: Text, number: int) -> Page | None:
+    """Page ``number`` (from 1) of ``text``, from stored rows only; None when out of range."""
+    if number < 1 or number > text.page_count:
+        return None
+    rows = session.scalars(
+        select(BeadRow).where(BeadRow.text_id == text.id, BeadRow.page == number).order_by(BeadRow.position)
+    ).all()
+    sentences = {}
+    for side in text.sides:
+        positions = [p for r in rows for p in (r.source_positions if side.role == "source" else r.target_positions)]
+        if positions:
+            sentences[side.role] = _sentences(session, side, min(positions), max(positions))
+    beads = [
+        PageBead(
+            position=r.position, confidence=r.confidence,
+            source=[sentences["source"][p] for p in r.source_positions],
+            target=[sentences["target"][p] for p in r.target_positions],
+        )
+        for r in rows
+    ]
+    return Page(text=text, number=number, count=text.page_count, beads=beads)
+
+
+def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int, PageSentence]:
+    query = (
+        select(SentenceRow, EntryRow.date, SectionRow.heading)
+        .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
+        .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
+        .join(SectionRow, EntryRow.section_id == SectionRow.id)
+        .where(SentenceRow.side_id == side.id, SentenceRow.position.between(first, last))
+        .order_by(SentenceRow.position)
+    )
+    result = {}
+    for row, date, heading in session.execute(query):
+        result[row.position] = PageSentence(
+            position=row.position, key=row.key, text=row.text, tokens=row.tokens, glosses=row.glosses,
+            heading=heading if row.starts_section else None,
+            date=date if row.starts_entry else None,
+            starts_paragraph=row.starts_paragraph,
+        )
+    return result
+
+
+def count_texts(session: Session) -> int:
+    return session.scalar(select(func.count(Text.id))) or 0

@@ -1,1 +1,8 @@
+"""Sentence alignment of a text with its translation: the Bleualign method (Sennrich & Volk 2010/2011), our
+own implementation, with full coverage, near-linear time and structural hints. See docs/align.md."""
 
+from bireader.align.checks import AlignmentWarning
+from bireader.align.evaluate import evaluate
+from bireader.align.pipeline import align
+
+__all__ = ["align", "evaluate", "AlignmentWarning"]

@@ -1,0 +1,127 @@
+"""Accuracy of the sentence aligner on the gold sets of /work/shared/eval (see its README).
+
+    .venv/bin/python -m bench.align            # transread_fr-en and textberg_de-fr, table + docs/align.md
+    .venv/bin/python -m bench.align --no-doc   # print only
+
+transread_fr-en: 11 novels, French = source, paragraph ids as soft anchors (Xu & Yvon 2016, CC BY-SA 4.0).
+textberg_de-fr: Bleualign's test set, German = source, aligned through Bleualign's europarlfull French
+translation of the German (documents split at .EOA lines; GPL v2 data shipped with Bleualign).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from bireader.align import align, evaluate
+from bireader.align.evaluate import coverage, read_beads
+
+EVAL = Path("/work/shared/eval")
+TRANSREAD = EVAL / "transread_fr-en"
+TEXTBERG = EVAL / "textberg_de-fr"
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+
+
+def paragraph_starts(ids_path: Path) -> list[int] | None:
+    """Indices of sentences that start a paragraph, or None when the file has no paragraph information."""
+    paras = [line.split("\t")[1] for line in read_lines(ids_path)]
+    if len(set(paras)) <= 1:
+        return None
+    return [k for k, p in enumerate(paras) if k == 0 or p != paras[k - 1]]
+
+
+def transread_books() -> list[str]:
+    return sorted(p.name for p in TRANSREAD.iterdir() if p.is_dir())
+
+
+def run_transread(**kw) -> list[dict]:
+    rows = []
+    for book in transread_books():
+        d = TRANSREAD / book
+        fr, en = read_lines(d / f"{book}.fr"), read_lines(d / f"{book}.en")
+        gold = read_beads(d / f"{book}.gold.fr-en")
+        t0 = time.perf_counter()
+        test = align(fr, en, source_breaks=paragraph_starts(d / f"{book}.fr.ids"),
+                     target_breaks=paragraph_starts(d / f"{book}.en.ids"), **kw)
+        seconds = time.perf_counter() - t0
+        rows.append(dict(name=book, n=len(fr), m=len(en), gold=gold, test=test, seconds=seconds,
+                         coverage=coverage(test, len(fr), len(en)), **evaluate([gold], [test])))
+    return rows
+
+
+def split_eoa(lines: list[str]) -> list[list[str]]:
+    docs, cur = [], []
+    for line in lines:
+        if line.strip() == ".EOA":
+            docs.append(cur)
+            cur = []
+        else:
+            cur.append(line)
+    if cur:
+        docs.append(cur)
+    return docs
+
+
+def run_textberg(**kw) -> list[dict]:
+    be = TEXTBERG / "bleualign_eval"
+    de_lines = read_lines(be / "eval1989.de")
+    de = split_eoa(de_lines)
+    fr = split_eoa(read_lines(be / "eval1989.fr"))
+    trans_lines = read_lines(be / "eval1989.europarlfull.fr")
+    trans, k = [], 0
+    for doc in de:  # the translation is line-parallel with eval1989.de, .EOA lines included
+        trans.append(trans_lines[k : k + len(doc)])
+        k += len(doc) + 1
+    rows = []
+    for t, (src, tgt, tr) in enumerate(zip(de, fr, trans)):
+        gold = read_beads(TEXTBERG / f"test{t}.defr")
+        t0 = time.perf_counter()
+        test = align(src, tgt, translation=tr, **kw)
+        seconds = time.perf_counter() - t0
+        rows.append(dict(name=f"test{t}", n=len(src), m=len(tgt), gold=gold, test=test, seconds=seconds,
+                         coverage=coverage(test, len(src), len(tgt)), **evaluate([gold], [test])))
+    return rows
+
+
+def pooled(rows: list[dict]) -> dict:
+    res = evaluate([r["gold"] for r in rows], [r["test"] for r in rows])
+    cov_num = sum(r["coverage"] * (r["n"] + r["m"]) for r in rows)
+    res["coverage"] = cov_num / sum(r["n"] + r["m"] for r in rows)
+    res["seconds"] = sum(r["seconds"] for r in rows)
+    return res
+
+
+def table(title: str, rows: list[dict]) -> str:
+    lines = [f"### {title}", "", "| document | FR/src | EN/tgt | strict P | strict R | strict F1 | lax F1 | coverage | s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['name']} | {r['n']} | {r['m']} | {r['p_strict']:.3f} | {r['r_strict']:.3f} | "
+                     f"**{r['f1_strict']:.3f}** | {r['f1_lax']:.3f} | {100 * r['coverage']:.0f} % | {r['seconds']:.2f} |")
+    p = pooled(rows)
+    lines.append(f"| **pooled** | {sum(r['n'] for r in rows)} | {sum(r['m'] for r in rows)} | {p['p_strict']:.3f} | "
+                 f"{p['r_strict']:.3f} | **{p['f1_strict']:.3f}** | {p['f1_lax']:.3f} | {100 * p['coverage']:.0f} % | "
+                 f"{p['seconds']:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-doc", action="store_true", help="print the tables without updating docs/align.md")
+    ap.add_argument("--no-iterative", action="store_true")
+    args = ap.parse_args(argv)
+    kw = dict(iterative=not args.no_iterative)
+    tr = run_transread(**kw)
+    tb = run_textberg(**kw)
+    out = table("transread_fr-en (French = source)", tr) + "\n" + table("textberg_de-fr (with europarlfull translation)", tb)
+    print(out)
+    if not args.no_doc:
+        from bench.align_doc import write_section
+        write_section("accuracy", out)
+
+
+if __name__ == "__main__":
+    main()

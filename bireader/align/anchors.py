@@ -1,0 +1,131 @@
+"""Anchors: the 1-1 pairs we are sure of, and the band they leave for the gap program.
+
+1. **Candidates**: every source sentence meets the target sentences that share a rare feature with it
+   (an inverted index, ``scoring.pair_sums``), inside a wide diagonal window; the best three by Dice stay,
+   and are rescored by BLEU (Bleualign's score) where the pair shares a bigram.
+2. **Chain**: the anchors are the strictly increasing chain of candidates with the highest total score,
+   found in O(P log P) with a Fenwick tree of prefix maxima over target indices::
+
+       candidates (i, j, score): (0,0,.9) (1,5,.4) (1,1,.8) (2,2,.7) (3,1,.9)
+       chain: (0,0) (1,1) (2,2)  -> total 2.4; (3,1) cannot follow (2,2)
+
+3. **Band**: between two consecutive anchors the path may go anywhere in their rectangle, plus a margin;
+   rows of the dynamic program only look at those target positions.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bireader.align.bleu import pair_bleu
+from bireader.align.scoring import Bitext, dice, pair_sums
+
+TOP_CANDIDATES = 3
+
+
+def candidates(bt: Bitext, window: int, max_df: int, use_bleu: bool = True) -> list[tuple[int, int, float]]:
+    """The best few target candidates of each source sentence as (i, j, score), score in [0, 1]."""
+    n, m = bt.n, bt.m
+    centre = (np.arange(n) + 0.5) * (m / max(n, 1))
+    win_lo = np.clip(np.floor(centre - window), 0, m).astype(np.int64)
+    win_hi = np.clip(np.ceil(centre + window) + 1, 0, m).astype(np.int64)
+    pi, pj, shared = pair_sums(bt, win_lo, win_hi, max_df=max_df)
+    if len(pi) == 0:
+        return []
+    score = dice(bt, pi, pj, shared)
+    order = np.lexsort((-score, pi))
+    pi, pj, score = pi[order], pj[order], score[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    rank = np.arange(len(pi)) - np.maximum.accumulate(np.where(first, np.arange(len(pi)), 0))
+    keep = rank < TOP_CANDIDATES
+    out = []
+    for i, j, s in zip(pi[keep].tolist(), pj[keep].tolist(), score[keep].tolist()):
+        if use_bleu:
+            b = pair_bleu(bt.src_variants[i], bt.tgt_tokens[j])
+            s = 0.5 * (s + b) if b > 0 else 0.5 * s
+        out.append((i, j, s))
+    return out
+
+
+def max_weight_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The strictly increasing (in both indices) subsequence of ``pairs`` with the largest total weight."""
+    if not pairs:
+        return []
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], -pairs[k][1]))
+    size = max(p[1] for p in pairs) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    back = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+    for k in order:
+        i, j, w = pairs[k]
+        if w <= 0:
+            continue
+        # best chain ending at a target index < j: prefix query over positions 1..j
+        best, arg, x = 0.0, -1, j
+        while x > 0:
+            if tree_val[x] > best:
+                best, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        total[k] = best + w
+        back[k] = arg
+        x = j + 1
+        while x <= size:
+            if tree_val[x] < total[k]:
+                tree_val[x], tree_arg[x] = total[k], k
+            x += x & -x
+    end = max(range(len(pairs)), key=lambda k: total[k])
+    chain = []
+    while end != -1 and total[end] > 0:
+        chain.append(pairs[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def filter_anchors(chain: list[tuple[int, int, float]], n: int, m: int, keep_score: float, span: int = 3,
+                   tolerance: float = 4.0) -> list[tuple[int, int, float]]:
+    """Drop chain links that leave the local diagonal of their neighbours unless they score very high.
+
+    A weak link whose offset j - i·(m/n) differs from the median offset of the ``span`` links on either side
+    by more than ``tolerance`` plus the distance to them is more likely a coincidence than a jump.
+    """
+    if len(chain) < 3:
+        return chain
+    ratio = m / max(n, 1)
+    offsets = np.array([j - i * ratio for i, j, _ in chain])
+    kept = []
+    for k, (i, j, s) in enumerate(chain):
+        if s >= keep_score:
+            kept.append((i, j, s))
+            continue
+        lo, hi = max(0, k - span), min(len(chain), k + span + 1)
+        others = [offsets[x] for x in range(lo, hi) if x != k]
+        if not others:
+            kept.append((i, j, s))
+            continue
+        reach = max(abs(chain[x][0] - i) for x in range(lo, hi))
+        if abs(offsets[k] - float(np.median(others))) <= tolerance + 0.25 * reach:
+            kept.append((i, j, s))
+    return kept
+
+
+def band(anchors: list[tuple[int, int]], n: int, m: int, margin: int) -> tuple[np.ndarray, int]:
+    """Per DP row i (0..n) the first allowed target boundary ``lo[i]``, and the common width W.
+
+    ``anchors`` are boundary points the path should pass near: (0, 0), (n, m) and each anchor's corners.
+    """
+    points = sorted({(0, 0), (n, m), *anchors})
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for (i1, j1), (i2, j2) in zip(points, points[1:]):
+        if i2 < i1 or j2 < j1:
+            continue
+        a, b = min(j1, j2), max(j1, j2)
+        lo[i1 : i2 + 1] = np.minimum(lo[i1 : i2 + 1], a - margin)
+        hi[i1 : i2 + 1] = np.maximum(hi[i1 : i2 + 1], b + margin)
+    lo = np.clip(lo, 0, m)
+    hi = np.clip(hi, 0, m)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    width = int((hi - lo).max()) + 1
+    return lo, width

@@ -1,0 +1,196 @@
+"""The gap program: the best sequence of beads through the band, in log space, covering every sentence.
+
+States are boundaries (i, j): i source and j target sentences consumed. A bead of type (a, b) moves from
+(i - a, j - b) to (i, j) and earns::
+
+    prior(a, b)                              how common the bead type is
+  + LENGTH · log P(length ratio)             Gale & Church's normal model, as a log tail probability
+  + LEXICAL · Dice(bead)                     the features the bead's two sides share (scoring.py)
+  - paragraph penalties                      a bead that crosses a paragraph break, or starts one on one side only
+
+Everything is a sum of logs, so a whole book never underflows (the original multiplies probabilities).
+Row i of the program only holds the W target boundaries lo[i] .. lo[i]+W-1 that the anchors allow
+(anchors.band), and each row is a handful of numpy operations: the bead scores of a block of rows are
+computed at once, and 0-1 beads inside a row are a running maximum (``D[k] = max(X[k], D[k-1] + s[k])`` is
+``C[k] + max_{l<=k}(X[l] - C[l])`` with C the running sum of s).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bireader.document import Bead
+
+BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1))
+NEG = -1e18
+
+
+@dataclass
+class Params:
+    """Weights of the bead score; the defaults were tuned on transread (docs/align.md)."""
+
+    prior: dict[tuple[int, int], float] = field(
+        default_factory=lambda: {
+            (1, 1): 0.0,
+            (1, 0): -4.5,
+            (0, 1): -4.5,
+            (1, 2): -2.3,
+            (2, 1): -2.3,
+            (2, 2): -4.0,
+            (1, 3): -4.2,
+            (3, 1): -4.2,
+        }
+    )
+    length: float = 1.0
+    lexical: float = 8.0
+    null_lexical: float = 0.0  # a null bead scores as if its sentence shared this much
+    cross_break: float = 2.0  # per paragraph break inside a bead
+    break_mismatch: float = 1.0  # a bead that starts a paragraph on one side only
+    ratio: float = 1.0  # expected target/source length ratio (set from the texts)
+    variance: float = 6.8  # Gale & Church's s^2
+
+
+def log_erfc(z: np.ndarray) -> np.ndarray:
+    """log(erfc(z)) for z >= 0 without underflow (Numerical Recipes' erfcc, relative error < 1.2e-7)."""
+    t = 1.0 / (1.0 + 0.5 * z)
+    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (
+        0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+    return np.log(t) - z * z + poly
+
+
+def length_logprob(src_len: np.ndarray, tgt_len: np.ndarray, ratio: float, variance: float) -> np.ndarray:
+    """Gale & Church: log P(|delta| >= observed) for character lengths, delta normal under a true bead."""
+    mean = (src_len + tgt_len / ratio) / 2.0
+    delta = (tgt_len - src_len * ratio) / np.sqrt(np.maximum(mean, 1.0) * variance)
+    return log_erfc(np.abs(delta) / np.sqrt(2.0))
+
+
+@dataclass
+class GapInput:
+    """What the program needs about the two sides, as cumulative arrays (index k = sum over the first k)."""
+
+    n: int
+    m: int
+    src_chars: np.ndarray  # cumulative characters, length n+1
+    tgt_chars: np.ndarray
+    src_weight: np.ndarray  # cumulative lexical weight, length n+1
+    tgt_weight: np.ndarray
+    src_breaks: np.ndarray  # 1 where a source sentence starts a paragraph, length n (all 0: no information)
+    tgt_breaks: np.ndarray
+    shared_cum: np.ndarray  # (n, PW+1): running sums of shared weight of source i with targets plo[i]+x
+    plo: np.ndarray  # first target index of each source row of shared_cum
+
+
+def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.ndarray) -> np.ndarray:
+    """Scores of every bead type ending at the band cells of ``rows``: shape (types, len(rows), width)."""
+    I = rows[:, None]
+    J = lo[rows][:, None] + np.arange(width)[None, :]
+    out = np.full((len(BEAD_TYPES), len(rows), width), NEG)
+    src_b = np.r_[g.src_breaks, 0]
+    tgt_b = np.r_[g.tgt_breaks, 0]
+    src_bc = np.r_[0, np.cumsum(g.src_breaks)]
+    tgt_bc = np.r_[0, np.cumsum(g.tgt_breaks)]
+    use_breaks = g.src_breaks.any() and g.tgt_breaks.any()
+    pw = g.shared_cum.shape[1] - 1
+    for t, (a, b) in enumerate(BEAD_TYPES):
+        r0 = I - a
+        c0 = J - b
+        valid = (r0 >= 0) & (c0 >= 0) & (J <= g.m)
+        r0c = np.clip(r0, 0, g.n)
+        c0c = np.clip(c0, 0, g.m)
+        Jc = np.clip(J, 0, g.m)
+        s = np.full(J.shape, p.prior[(a, b)])
+        if a and b:
+            ls = g.src_chars[I] - g.src_chars[r0c]
+            lt = g.tgt_chars[Jc] - g.tgt_chars[c0c]
+            s = s + p.length * length_logprob(ls, lt, p.ratio, p.variance)
+            shared = np.zeros(J.shape)
+            for d in range(1, a + 1):
+                r = np.clip(I - d, 0, g.n - 1)
+                base = g.plo[r]
+                hi = np.clip(Jc - base, 0, pw)
+                lo_ = np.clip(c0c - base, 0, pw)
+                shared += g.shared_cum[r, hi] - g.shared_cum[r, lo_]
+            denom = (g.src_weight[I] - g.src_weight[r0c]) + (g.tgt_weight[Jc] - g.tgt_weight[c0c])
+            s = s + p.lexical * np.where(denom > 0, 2.0 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
+        else:
+            s = s + p.lexical * p.null_lexical
+        if use_breaks:
+            inner = (src_bc[I] - src_bc[np.minimum(r0c + 1, I)]) if a > 1 else 0
+            inner = inner + ((tgt_bc[Jc] - tgt_bc[np.minimum(c0c + 1, Jc)]) if b > 1 else 0)
+            s = s - p.cross_break * inner
+            if a and b:
+                s = s - p.break_mismatch * (src_b[np.minimum(r0c, g.n)] != tgt_b[np.minimum(c0c, g.m)])
+        out[t] = np.where(valid, s, NEG)
+    return out
+
+
+def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
+              hard: list[tuple[int, int]] | None = None, block: int = 256) -> list[tuple[int, int, int, int, float]]:
+    """The best bead sequence from (0, 0) to (n, m) inside the band.
+
+    Returns (i0, i1, j0, j1, score) per bead: source sentences i0..i1-1 with target sentences j0..j1-1.
+    ``hard`` boundaries (i, j) are passed through whatever the scores say.
+    """
+    n, m = g.n, g.m
+    forced = {}
+    for i, j in hard or ():
+        forced[i] = j
+    ks = np.arange(width)
+    rows_d: dict[int, np.ndarray] = {}
+    arg = np.zeros((n + 1, width), dtype=np.int8)
+    null_t = BEAD_TYPES.index((0, 1))
+    main_types = [t for t, (a, _) in enumerate(BEAD_TYPES) if a > 0]
+
+    def finish_row(i: int, best: np.ndarray, best_arg: np.ndarray, s01: np.ndarray) -> None:
+        # 0-1 beads within the row: a running maximum
+        c = np.cumsum(s01)
+        x = best - c
+        run = np.maximum.accumulate(x)
+        d = c + run
+        arg[i] = np.where(x >= run, best_arg, null_t)
+        if i in forced:
+            keep = (lo[i] + ks) == forced[i]
+            d = np.where(keep, d, NEG)
+        rows_d[i] = d
+        rows_d.pop(i - 4, None)
+
+    # row 0: only 0-1 beads from (0, 0)
+    s0 = bead_scores(g, p, lo, width, np.array([0]))[:, 0, :]
+    start = np.where(lo[0] + ks == 0, 0.0, NEG)
+    finish_row(0, start, np.full(width, null_t, dtype=np.int8), np.where(lo[0] + ks > 0, s0[null_t], NEG))
+    for b0 in range(1, n + 1, block):
+        rows = np.arange(b0, min(b0 + block, n + 1))
+        scores = bead_scores(g, p, lo, width, rows)
+        for r, i in enumerate(rows.tolist()):
+            J = lo[i] + ks
+            best = np.full(width, NEG)
+            best_arg = np.zeros(width, dtype=np.int8)
+            for t in main_types:
+                a, b = BEAD_TYPES[t]
+                prev = rows_d[i - a] if i - a >= 0 else None
+                if prev is None:
+                    continue
+                idx = J - b - lo[i - a]
+                ok = (idx >= 0) & (idx < width)
+                cand = np.where(ok, prev[np.clip(idx, 0, width - 1)], NEG) + scores[t, r]
+                better = cand > best
+                best = np.where(better, cand, best)
+                best_arg = np.where(better, t, best_arg)
+            s01 = np.where(J > 0, scores[null_t, r], NEG)
+            s01[0] = 0.0 if J[0] == 0 else s01[0]  # nothing before the first column: keep the running sum finite
+            finish_row(i, best, best_arg, np.maximum(s01, -1e6))
+    # walk back from (n, m)
+    beads = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        k = j - lo[i]
+        if not 0 <= k < width:
+            raise RuntimeError("the band lost the end of the path")
+        a, b = BEAD_TYPES[arg[i, k]]
+        beads.append((i - a, i, j - b, j))
+        i, j = i - a, j - b
+    beads.reverse()
+    return [(i0, i1, j0, j1, 0.0) for i0, i1, j0, j1 in beads]

@@ -1,0 +1,133 @@
+"""align(): sentences in, beads out. The steps, each in its own module:
+
+    render + index (render.py, scoring.py) -> candidates, chain, band (anchors.py)
+    -> gap program over the band (gaps.py) -> confidence (confidence.py)
+    -> optionally learn word pairs from the confident beads and run once more (iterative.py)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from bireader.align.anchors import band, candidates, filter_anchors, max_weight_chain
+from bireader.align.checks import check_inputs
+from bireader.align.gaps import GapInput, Params, best_path
+from bireader.align.render import Renderer, identity_renderer, lexicon_renderer
+from bireader.align.scoring import Bitext, build_bitext, pair_sums
+from bireader.document import Bead
+
+
+@dataclass
+class Settings:
+    """The knobs of the whole method (gap-program weights live in ``Params``)."""
+
+    params: Params
+    candidate_window: float = 0.1  # half-width of the candidate diagonal, as a share of the longer side
+    candidate_min_window: int = 60
+    candidate_max_df: int = 20
+    anchor_keep: float = 0.5  # chain links scoring this much stay even off the local diagonal
+    margin: int = 8  # band margin around each anchor rectangle
+    dp_max_df_share: float = 0.2  # features in more sentences than this share are left out of the gap program
+    use_bleu: bool = True
+    local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
+
+
+def default_settings() -> Settings:
+    return Settings(params=Params())
+
+
+_DEFAULT_RENDERER: list = []
+
+
+def default_renderer() -> Renderer:
+    """The lexicon renderer when ``bireader.lexicon`` is available, else the raw French."""
+    if not _DEFAULT_RENDERER:
+        _DEFAULT_RENDERER.append(lexicon_renderer() or identity_renderer)
+    return _DEFAULT_RENDERER[0]
+
+
+def _breaks(indices: list[int] | None, size: int) -> np.ndarray:
+    out = np.zeros(size, dtype=np.int64)
+    for k in indices or ():
+        if 0 <= k < size:
+            out[k] = 1
+    if size and out.any():
+        out[0] = 1
+    return out
+
+
+def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_breaks=None,
+                 hard=None) -> list[tuple[int, int, int, int, float]]:
+    """One pass of the method over an indexed bitext; beads as (i0, i1, j0, j1, score)."""
+    n, m = bt.n, bt.m
+    p = replace(settings.params, ratio=float(bt.tgt_chars.sum() / max(bt.src_chars.sum(), 1.0)))
+    if settings.local:
+        p = replace(p, prior={**p.prior, (0, 1): -0.05}, ratio=1.0)
+    # 1. candidates and the anchor chain
+    if settings.local:
+        window = float(m)
+    else:
+        window = max(settings.candidate_min_window, settings.candidate_window * max(n, m))
+    cands = candidates(bt, window, settings.candidate_max_df, use_bleu=settings.use_bleu)
+    chain = max_weight_chain(cands)
+    chain = filter_anchors(chain, n, m, settings.anchor_keep)
+    points = [(i, j) for i, j, _ in chain] + [(i + 1, j + 1) for i, j, _ in chain]
+    points += list(hard or ())
+    lo, width = band(points, n, m, settings.margin)
+    # 2. the shared weight of every sentence pair the band can use
+    plo = np.maximum(lo[1:] - 3, 0)
+    reach = lo[np.minimum(np.arange(n) + 3, n)] + width
+    pw = int((reach - plo).max()) + 1
+    max_df = max(2, int(settings.dp_max_df_share * max(n, m)))
+    pi, pj, shared = pair_sums(bt, plo, plo + pw, max_df=max_df)
+    shared_cum = np.zeros((n, pw + 1))
+    np.add.at(shared_cum, (pi, pj - plo[pi] + 1), shared)
+    shared_cum = np.cumsum(shared_cum, axis=1)
+    g = GapInput(
+        n=n,
+        m=m,
+        src_chars=np.r_[0.0, np.cumsum(bt.src_chars)],
+        tgt_chars=np.r_[0.0, np.cumsum(bt.tgt_chars)],
+        src_weight=np.r_[0.0, np.cumsum(bt.src_weight)],
+        tgt_weight=np.r_[0.0, np.cumsum(bt.tgt_weight)],
+        src_breaks=_breaks(source_breaks, n),
+        tgt_breaks=_breaks(target_breaks, m),
+        shared_cum=shared_cum,
+        plo=plo,
+    )
+    return best_path(g, p, lo, width, hard=hard)
+
+
+def align(
+    source: list[str],
+    target: list[str],
+    *,
+    translation: list[str] | None = None,
+    source_breaks: list[int] | None = None,
+    target_breaks: list[int] | None = None,
+    hard: list[tuple[int, int]] | None = None,
+    iterative: bool = True,
+    renderer: Renderer | None = None,
+    settings: Settings | None = None,
+) -> list[Bead]:
+    """Align two lists of sentences; every sentence of both sides is in exactly one bead, in order.
+
+    >>> [str(b) for b in align(["Paris est loin.", "Il pleut."], ["Paris is far.", "It rains."], iterative=False)]
+    ['[0]:[0]', '[1]:[1]']
+    """
+    settings = settings or default_settings()
+    n, m = len(source), len(target)
+    if translation is not None and len(translation) != n:
+        raise ValueError(f"the translation has {len(translation)} lines for {n} source sentences")
+    verdict = check_inputs(source, target)
+    if verdict.local and not settings.local:
+        settings = replace(settings, local=True)
+    if n == 0 or m == 0:
+        return [Bead([i], [], 1.0) for i in range(n)] + [Bead([], [j], 1.0) for j in range(m)]
+    renderer = renderer or default_renderer()
+    hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
+    bt = build_bitext(source, target, renderer, translation)
+    raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
+    return [Bead(list(range(i0, i1)), list(range(j0, j1)), 1.0) for i0, i1, j0, j1, _ in raw]

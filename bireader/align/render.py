@@ -1,0 +1,78 @@
+"""Render a French sentence into English features, word by word (our "translation" for Bleualign).
+
+The lesson measured before: replacing French words by dictionary English loses to the raw French on faithful
+translations, because names, numbers, punctuation and cognates are the strongest evidence. So a rendering
+*adds* the English of each French word to the word itself::
+
+    "le château noir"  ->  [{"le", "the"}, {"chat", "cast"}, {"noir", "blac"}]      (features, see tokens.py)
+
+``identity_renderer`` keeps only the French; ``lexicon_renderer`` adds senses from ``bireader.lexicon`` when
+that module is installed, looking up the simplemma lemma of forms the dictionary does not know.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from bireader.align.tokens import feature, scoring_tokens
+
+Renderer = Callable[[str], frozenset[str]]  # scoring token -> its features (empty: ignore the token)
+MAX_SENSES = 3  # senses per French word: more adds noise faster than evidence
+MAX_WORDS_PER_SENSE = 2
+
+
+def identity_renderer(token: str) -> frozenset[str]:
+    f = feature(token)
+    return frozenset((f,)) if f else frozenset()
+
+
+def render(text: str, renderer: Renderer = identity_renderer) -> list[frozenset[str]]:
+    """One set of features per scoring token of ``text`` (tokens without features are left out)."""
+    out = []
+    for tok in scoring_tokens(text):
+        variants = renderer(tok)
+        if variants:
+            out.append(variants)
+    return out
+
+
+def lexicon_renderer(source_lang: str = "fr", target_lang: str = "en") -> Renderer | None:
+    """A renderer that adds dictionary English to each French token, or None when no lexicon is installed."""
+    try:
+        from bireader.lexicon import english_words, load_lexicon
+    except ImportError:
+        return None
+    try:
+        lex = load_lexicon(source_lang, target_lang)
+    except Exception:  # a lexicon that cannot load must not stop alignment: fall back to the raw French
+        return None
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - simplemma is a dependency
+        simplemma = None
+
+    def senses_of(word: str) -> list:
+        senses = lex.senses(word)
+        if not senses and simplemma is not None:
+            lemma = simplemma.lemmatize(word, lang=source_lang)
+            if lemma != word:
+                senses = lex.senses(lemma)
+        return senses or []
+
+    @lru_cache(maxsize=200_000)
+    def renderer(token: str) -> frozenset[str]:
+        own = feature(token)
+        if not own:
+            return frozenset()
+        found = {own}
+        if token[0].isalpha() and not token.endswith("'"):
+            for sense in senses_of(token)[:MAX_SENSES]:
+                for word in english_words(sense)[:MAX_WORDS_PER_SENSE]:
+                    for tok in scoring_tokens(word):
+                        f = feature(tok)
+                        if f and f[0].isalpha():
+                            found.add(f)
+        return frozenset(found)
+
+    return renderer

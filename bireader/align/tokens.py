@@ -1,0 +1,63 @@
+"""Tokens for scoring, and the features two sentences can share across French and English.
+
+Scoring tokens (Bleualign's step 2): lowercase; French elisions, guillemets, dashes, quotes and punctuation
+become tokens of their own::
+
+    "L'année — «Qu'il vienne!»"  ->  ["l'", "année", "—", '"', "qu'", "il", "vienne", "!", '"']
+
+Features are what the lexical score counts: a word is cut to its first four letters with accents removed
+(``château`` -> ``chat``, ``nature`` -> ``natu``: Simard's cognate trick, which also lets ``Dzerjinski`` meet
+``Dzerzhinsky``), numbers stay whole, every kind of quotation mark is one feature and so is every dash.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t")
+TOKEN_RE = re.compile(
+    r"\b(?:" + "|".join(ELISIONS) + r")['’]"  # French elision, split off its word
+    r"|\d+(?:[.,]\d+)*"  # numbers, 1,000 and 3.5 kept whole
+    r"|\w+(?:-\w+)*"  # words, hyphenated ones kept whole
+    r"|\.\.\.|[^\w\s]",  # an ellipsis, or any other single sign
+    re.IGNORECASE,
+)
+QUOTES = set("«»“”„\"‹›")
+DASHES = set("—–―")
+APOSTROPHES = set("'’‘`´")
+COGNATE_PREFIX = 4
+
+
+def scoring_tokens(text: str) -> list[str]:
+    """Lowercased tokens with elisions and punctuation split off (Bleualign's scoring tokenisation)."""
+    out = []
+    for tok in TOKEN_RE.findall(text.lower()):
+        if tok in QUOTES:
+            tok = '"'
+        elif tok in DASHES:
+            tok = "—"
+        elif tok[-1] in APOSTROPHES and len(tok) > 1:
+            tok = tok[:-1] + "'"
+        out.append(tok)
+    return out
+
+
+def strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+def feature(token: str) -> str | None:
+    """The cross-language feature of one scoring token, or None for tokens that carry nothing (apostrophes)."""
+    if not token:
+        return None
+    if token[0].isdigit():
+        return token
+    if not token[0].isalnum() and token[0] != "_":
+        return None if token in APOSTROPHES else token
+    if token.endswith("'"):  # an elided article or pronoun: never shared with English
+        return None
+    return strip_accents(token)[:COGNATE_PREFIX]

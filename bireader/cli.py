@@ -19,4 +19,8 @@ from bireader.library_commands import import_command, list_command, seed_command
 
 for _command in (serve_command, import_command, list_command, seed_command):
     main.add_command(_command)
+from bireader.nlp.commands import models_group, segment_command  # noqa: E402
+
+main.add_command(segment_command, "segment")
+main.add_command(models_group, "models")
 # --- end commands ---

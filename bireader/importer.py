@@ -105,14 +105,27 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
     if prepared.target_path is not None:
         files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
     title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
+    credits = request.credits or credits_from_metadata(source, target)
     _gloss(prepared, progress)
     progress("saving")
     with transaction(factory) as session:
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
-                          credits=request.credits, aligner=_aligner_name() if target is not None else "",
+                          credits=credits, aligner=_aligner_name() if target is not None else "",
                           files=files)
     progress(f"saved {saved.title!r}: {saved.page_count} pages")
     return saved
+
+
+def credits_from_metadata(*documents: Document | None) -> str:
+    """"Source: …; Translated: …" from the metadata lines of the documents, for texts imported without credits."""
+    parts = []
+    for document in documents:
+        if document is None:
+            continue
+        for key, value in document.metadata.items():
+            if key.lower() in {"source", "translated", "translator", "copyleft", "licence", "license", "author"}:
+                parts.append(f"{key}: {value}")
+    return "; ".join(parts)
 
 
 def _aligner_name() -> str:

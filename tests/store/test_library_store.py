@@ -1,0 +1,101 @@
+"""Saving texts: one transaction, stable keys on re-import, pages that cover every bead once."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from bireader.importer import ImportRequest, import_text
+from bireader.ingest.decode import IngestError
+from bireader.store.library import get_page, get_text, list_texts
+from bireader.store.models import BeadRow, SentenceRow, Side, Text
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "serge_notebooks_1938-44.en.txt"
+
+
+def _keys(sessions, slug):
+    with sessions() as session:
+        text = get_text(session, slug)
+        side = text.source
+        return text.id, session.scalars(
+            select(SentenceRow.key).where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
+
+
+def test_seed_imports_with_its_structure(sessions):
+    saved = import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    assert saved.title == "Victor Serge 1938-44"
+    assert saved.sentence_counts["en"] > 250
+    with sessions() as session:
+        [summary] = list_texts(session)
+        assert summary.languages == ["en"]
+        assert summary.engines["en"].startswith("offline")
+        text = get_text(session, "seed")
+        first = get_page(session, text, 1)
+        assert first.beads[0].source[0].heading == "Brandler (Dzerzhinsky, Stalin, Semionov)"
+        assert first.beads[0].source[0].date == "December 1938"
+        assert first.beads[0].source[0].text.startswith("We meet in the cafes")
+
+
+def test_pages_cover_every_sentence_once_in_order(sessions):
+    saved = import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    with sessions() as session:
+        text = get_text(session, "seed")
+        seen = []
+        for number in range(1, saved.page_count + 1):
+            page = get_page(session, text, number)
+            assert page.beads, f"page {number} is empty"
+            seen += [s.position for bead in page.beads for s in bead.source]
+        assert seen == list(range(saved.sentence_counts["en"]))
+        assert get_page(session, text, saved.page_count + 1) is None
+        assert get_page(session, text, 0) is None
+
+
+def test_reimport_keeps_text_row_and_sentence_keys(sessions):
+    import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    first_id, first_keys = _keys(sessions, "seed")
+    import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    second_id, second_keys = _keys(sessions, "seed")
+    assert (first_id, first_keys) == (second_id, second_keys)
+    with sessions() as session:
+        assert session.scalar(select(func.count(Text.id))) == 1
+        assert session.scalar(select(func.count(Side.id))) == 1
+
+
+def test_failed_import_leaves_stored_data_intact(sessions, tmp_path):
+    import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    _, keys = _keys(sessions, "seed")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(IngestError, match="empty"):
+        import_text(sessions, ImportRequest(path=SEED, translation=empty, slug="seed"))
+    assert _keys(sessions, "seed")[1] == keys
+    with sessions() as session:
+        assert session.scalar(select(func.count(BeadRow.id))) == len(keys)
+
+
+def test_two_files_in_the_same_language_are_refused(sessions):
+    with pytest.raises(IngestError, match="same language"):
+        import_text(sessions, ImportRequest(path=SEED, translation=SEED, slug="twice"))
+    with sessions() as session:
+        assert list_texts(session) == []
+
+
+def test_language_mismatch_is_reported(sessions):
+    with pytest.raises(IngestError, match="reads as English but was given as French"):
+        import_text(sessions, ImportRequest(path=SEED, lang="fr"))
+
+
+def test_error_while_saving_rolls_back_everything(sessions):
+    from bireader.importer import prepare
+    from bireader.store.db import transaction
+    from bireader.store.library import save_text
+
+    import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    _, keys = _keys(sessions, "seed")
+    document = prepare(ImportRequest(path=SEED)).source
+    with pytest.raises(ValueError, match="cover every sentence"):
+        with transaction(sessions) as session:
+            # Half a save happens (the text row is replaced, the source side written) before the beads fail.
+            save_text(session, document, document, beads=[], slug="seed")
+    assert _keys(sessions, "seed")[1] == keys

@@ -1,11 +1,21 @@
 """The library and reader pages served by the app factory, without a browser."""
 
+import re
+from html import unescape
 from pathlib import Path
 
 from bireader.importer import ImportRequest, import_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "serge_notebooks_1938-44.en.txt"
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a reader sees it, without tags and scripts, whitespace collapsed."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(h[1-6]|p|div|li|br|section|header)\b[^>]*>", " ", html)
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    return " ".join(text.split())
 
 
 def test_empty_library_says_how_to_fill_it(client):
@@ -24,11 +34,11 @@ def test_library_lists_title_languages_counts_and_credits(client, sessions):
 
 def test_reader_shows_heading_date_and_first_paragraph(client, sessions):
     import_text(sessions, ImportRequest(path=SEED, slug="seed"))
-    page = client.get("/read/seed/1").get_data(as_text=True)
-    assert '<h2 class="heading" lang="en"><span>Brandler (Dzerzhinsky, Stalin, Semionov)</span></h2>' in page
-    assert '<p class="date" lang="en">December 1938</p>' in page
-    assert "We meet in the cafes on the boulevard Montparnasse." in page
-    assert "page 1 of" in page and 'rel="next" href="/read/seed/2"' in page
+    html = client.get("/read/seed/1").get_data(as_text=True)
+    assert re.search(r"<h2[^>]*>.*Brandler \(Dzerzhinsky, Stalin, Semionov\)", html)
+    text = visible_text(html)
+    assert "Brandler (Dzerzhinsky, Stalin, Semionov) December 1938 We meet in the cafes on the boulevard Montparnasse." in text
+    assert 'rel="next" href="/read/seed/2"' in html
 
 
 def test_reader_pages_out_of_range_are_404(client, sessions):

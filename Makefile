@@ -24,7 +24,7 @@ debs:
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -e '.[test,stanza]'
 	touch $(STAMP)
 
 run: setup

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from bireader.store.models import Base
+import bireader.learner.models  # noqa: E402,F401  (learner tables join the metadata)
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,0 +1,70 @@
+"""Which words of a page a learner probably does not know, and so get an inline gloss: a pure decision.
+
+A token is described by the stored token row ``[text, start, end, lemma, pos, is_word]`` and, when the glosser
+found one, its gloss (``lemma``, ``pos``, ``senses``, ``rendering_text``, ``freq_rank``, ``gloss_worthy``...).
+
+    >>> needs_gloss({"pos": "NOUN", "freq_rank": 9000, "senses": ["hedge"]}, status=None, level=2000)
+    True
+    >>> needs_gloss({"pos": "NOUN", "freq_rank": 9000, "senses": ["hedge"]}, status="known", level=2000)
+    False
+    >>> needs_gloss({"pos": "PROPN", "freq_rank": 90000, "senses": ["Paris"]}, status=None, level=2000)
+    False
+
+The rule: never a proper noun, number, symbol or punctuation; never a word the learner marked known or
+ignore; always a word they are learning; otherwise a word rarer than the learner's level (frequency rank
+above ``level``; unknown rank counts as rare), provided the glosser found it worth glossing and has
+something to show.
+"""
+
+from __future__ import annotations
+
+NEVER_GLOSSED = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "SPACE"})
+STATUSES = ("known", "learning", "ignore")
+
+# Levels a learner can pick: the frequency rank below which words are taken as known.
+LEVELS = {"A1": 500, "A2": 1000, "B1": 2000, "B2": 5000, "C1": 10000, "C2": 25000}
+
+
+def word_key(token: list) -> str:
+    """The key a word's status is stored under: its lemma, lower-cased (its form when it has no lemma)."""
+    lemma = token[3] if len(token) > 3 and token[3] else token[0]
+    return lemma.lower()
+
+
+def is_countable(token: list) -> bool:
+    """Is the token a word a learner could learn (not punctuation, a number or a proper noun)?"""
+    return bool(token[5]) and token[4] not in NEVER_GLOSSED and any(c.isalpha() for c in token[0])
+
+
+def gloss_text(gloss: dict | None, senses: int = 2) -> str:
+    """A short gloss to show inline or export: the translation's rendering first, then dictionary senses."""
+    if not gloss:
+        return ""
+    parts: list[str] = []
+    rendering = (gloss.get("rendering_text") or "").strip()
+    if rendering:
+        parts.append(rendering)
+    for sense in gloss.get("senses") or []:
+        if len(parts) >= senses:
+            break
+        if sense and sense.lower() != rendering.lower():
+            parts.append(sense)
+    return "; ".join(parts)
+
+
+def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | None = None) -> bool:
+    """Does the learner probably need a gloss for this word? (see the module's docstring)"""
+    if not gloss:
+        return False
+    if (pos or gloss.get("pos")) in NEVER_GLOSSED or gloss.get("pos") in NEVER_GLOSSED:
+        return False
+    if status in ("known", "ignore"):
+        return False
+    if not gloss_text(gloss):
+        return False
+    if status == "learning":
+        return True
+    if gloss.get("gloss_worthy") is False:
+        return False
+    rank = gloss.get("freq_rank")
+    return rank is None or rank > level

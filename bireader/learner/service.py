@@ -1,0 +1,103 @@
+"""Read and write a learner's profile: word statuses, level, reading positions (a session in, plain values out).
+
+    >>> learner = get_or_create_learner(session, token)          # doctest: +SKIP
+    >>> set_word_status(session, learner, "fr", "Maison", "known")  # stored under "maison"
+    >>> word_statuses(session, learner, "fr", ["maison", "chat"])
+    {'maison': 'known'}
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bireader.learner.glossing import STATUSES
+from bireader.learner.models import Learner, ReadingPosition, WordStatus
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def find_learner(session: Session, token: str | None) -> Learner | None:
+    if not token:
+        return None
+    return session.scalar(select(Learner).where(Learner.token == token))
+
+
+def get_or_create_learner(session: Session, token: str | None) -> Learner:
+    """The learner with ``token``, or a new one (with a fresh token when ``token`` is empty)."""
+    learner = find_learner(session, token)
+    if learner is None:
+        learner = Learner(token=token or new_token())
+        session.add(learner)
+        session.flush()
+    return learner
+
+
+def set_level(session: Session, learner: Learner, level: int) -> None:
+    if not 1 <= level <= 1_000_000:
+        raise ValueError(f"level must be a frequency rank between 1 and 1000000, not {level}")
+    learner.level = level
+
+
+def set_word_status(session: Session, learner: Learner, lang: str, lemma: str, status: str | None) -> str | None:
+    """Mark ``lemma`` known / learning / ignore, or forget it (``status`` None or "new"); returns the status."""
+    lemma = lemma.strip().lower()
+    if not lemma:
+        raise ValueError("an empty word cannot be marked")
+    if status in (None, "", "new"):
+        session.execute(delete(WordStatus).where(
+            WordStatus.learner_id == learner.id, WordStatus.lang == lang, WordStatus.lemma == lemma))
+        return None
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}: use one of {', '.join(STATUSES)} or new")
+    row = session.scalar(select(WordStatus).where(
+        WordStatus.learner_id == learner.id, WordStatus.lang == lang, WordStatus.lemma == lemma))
+    if row is None:
+        session.add(WordStatus(learner_id=learner.id, lang=lang, lemma=lemma, status=status))
+    else:
+        row.status = status
+    session.flush()
+    return status
+
+
+def word_statuses(session: Session, learner: Learner | None, lang: str,
+                  lemmas: Iterable[str] | None = None) -> dict[str, str]:
+    """Lemma -> status for ``lemmas`` (all the learner's words in ``lang`` when None); new words are absent."""
+    if learner is None:
+        return {}
+    query = select(WordStatus.lemma, WordStatus.status).where(
+        WordStatus.learner_id == learner.id, WordStatus.lang == lang)
+    if lemmas is not None:
+        wanted = sorted(set(lemmas))
+        if not wanted:
+            return {}
+        result: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+            chunk = wanted[start:start + 500]
+            result.update(session.execute(query.where(WordStatus.lemma.in_(chunk))).tuples().all())
+        return result
+    return dict(session.execute(query).tuples().all())
+
+
+def save_position(session: Session, learner: Learner, text_id: int, page: int, bead: int = 0) -> None:
+    row = session.scalar(select(ReadingPosition).where(
+        ReadingPosition.learner_id == learner.id, ReadingPosition.text_id == text_id))
+    if row is None:
+        session.add(ReadingPosition(learner_id=learner.id, text_id=text_id, page=page, bead=bead))
+    else:
+        row.page, row.bead = page, bead
+    session.flush()
+
+
+def get_position(session: Session, learner: Learner | None, text_id: int) -> tuple[int, int] | None:
+    """(page, bead) where the learner stopped in the text, or None."""
+    if learner is None:
+        return None
+    row = session.scalar(select(ReadingPosition).where(
+        ReadingPosition.learner_id == learner.id, ReadingPosition.text_id == text_id))
+    return (row.page, row.bead) if row is not None else None

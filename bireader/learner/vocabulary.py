@@ -1,0 +1,110 @@
+"""A text's (or a page's) words, one per lemma, with what a learner needs to study them: a pure computation.
+
+Input: beads as the store reads them back (each with ``source`` and ``target`` sentences carrying ``text``,
+``tokens`` and ``glosses``), the learner's statuses (lemma -> status) and level. Output: one
+:class:`VocabItem` per lemma of the source side, in order of first appearance, with its first context
+sentence, that sentence with the word marked, and the bead's translation::
+
+    "Il pleuvait sur la haie."  ->  VocabItem(lemma="haie", word="haie", gloss_text="hedge", count=1,
+                                              marked="Il pleuvait sur la <b>haie</b>.",
+                                              translation="It was raining on the hedge.", ...)
+
+Proper nouns, numbers and punctuation are left out (see :func:`bireader.learner.glossing.is_countable`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from typing import Iterable
+
+from bireader.learner.glossing import gloss_text, is_countable, needs_gloss, word_key
+
+
+@dataclass
+class VocabItem:
+    lemma: str
+    word: str
+    pos: str
+    gloss: dict | None
+    gloss_text: str
+    status: str | None
+    freq_rank: int | None
+    needs_gloss: bool
+    sentence: str
+    marked: str
+    translation: str
+    count: int = 1
+
+
+@dataclass
+class WordCounts:
+    """Distinct lemmas of a text or page by the learner's status; ``rare`` are new words above their level."""
+
+    known: int = 0
+    learning: int = 0
+    ignore: int = 0
+    new: int = 0
+    rare: int = 0
+    total: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(known=self.known, learning=self.learning, ignore=self.ignore, new=self.new,
+                    rare=self.rare, total=self.total)
+
+
+def mark_word(sentence: str, start: int, end: int) -> str:
+    """The sentence as HTML with the characters ``start:end`` in bold, everything else escaped."""
+    return f"{escape(sentence[:start])}<b>{escape(sentence[start:end])}</b>{escape(sentence[end:])}"
+
+
+def sentence_lemmas(sentences: Iterable) -> set[str]:
+    """The keys of the countable words of ``sentences``."""
+    return {word_key(t) for s in sentences for t in s.tokens if is_countable(t)}
+
+
+def collect_vocabulary(beads: Iterable, statuses: dict[str, str], level: int) -> list[VocabItem]:
+    """One item per lemma of the beads' source sentences, in order of first appearance (see module doc)."""
+    items: dict[str, VocabItem] = {}
+    for bead in beads:
+        translation = " ".join(s.text for s in bead.target)
+        for sentence in bead.source:
+            glosses = {g.get("token"): g for g in (sentence.glosses or [])}
+            for index, token in enumerate(sentence.tokens):
+                if not is_countable(token):
+                    continue
+                key = word_key(token)
+                item = items.get(key)
+                if item is not None:
+                    item.count += 1
+                    if item.gloss is None and index in glosses:
+                        item.gloss = glosses[index]
+                        item.gloss_text = gloss_text(item.gloss)
+                    continue
+                gloss = glosses.get(index)
+                status = statuses.get(key)
+                items[key] = VocabItem(
+                    lemma=key, word=token[0], pos=token[4], gloss=gloss, gloss_text=gloss_text(gloss),
+                    status=status, freq_rank=(gloss or {}).get("freq_rank"),
+                    needs_gloss=needs_gloss(gloss, status, level, token[4]),
+                    sentence=sentence.text, marked=mark_word(sentence.text, token[1], token[2]),
+                    translation=translation,
+                )
+    return list(items.values())
+
+
+def count_words(items: Iterable[VocabItem]) -> WordCounts:
+    counts = WordCounts()
+    for item in items:
+        counts.total += 1
+        if item.status in ("known", "learning", "ignore"):
+            setattr(counts, item.status, getattr(counts, item.status) + 1)
+        else:
+            counts.new += 1
+            counts.rare += item.needs_gloss
+    return counts
+
+
+def words_to_learn(items: Iterable[VocabItem], include_new: bool = False) -> list[VocabItem]:
+    """The items the learner is learning, plus (``include_new``) new words above their level."""
+    return [i for i in items if i.status == "learning" or (include_new and i.status is None and i.needs_gloss)]

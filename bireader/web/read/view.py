@@ -1,0 +1,204 @@
+"""What a reader page shows, computed from a stored page without Flask: the hard part of the reader, kept pure.
+
+A stored page is a list of beads, each pairing source sentences (French) with target sentences (English);
+each sentence carries its tokens ``[text, start, end, lemma, pos, is_word]`` (offsets in the sentence) and the
+glosser's per-token glosses. The screen needs::
+
+    bead 12   | <h2>Brandler</h2>               | <h2>Brandler</h2>                |
+              | <span.s><span.w>Nous</span> ... | <span.s><span.t>We</span> ...    |   one grid row per bead
+    beads 13-20 (English only)  ------------------------------------------------       one full-width run
+              | We meet in the cafés ...                                          |
+
+- every French word becomes ``<span class="w" data-l=lemma data-i=index>``, with the learner's status as a
+  class (``st-known``, ``st-learning``, ``st-ignore``), ``rare`` when it is above their level, and an inline
+  ``<ruby>`` gloss when it has one; CSS shows the ruby only where it is needed (rare and new, or learning),
+  so marking a word known changes the page with a class and no re-render;
+- every English word of a bead becomes ``<span class="t" data-bi=n>``, ``n`` counting tokens across the bead's
+  target sentences, which is how a gloss's ``rendering`` indices find the words to light up;
+- a run of beads with no French (English-only stretches of a partial original) is one full-width block instead
+  of a column of empty cells; a single missing sentence inside a paragraph stays a row with an empty cell;
+- beads below ``LOW_CONFIDENCE`` are flagged so the page can mark them subtly.
+
+Gloss details (senses, rendering) go to one JSON object keyed by sentence position and token index, read by
+the popup script, so the HTML stays small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from bireader.learner.glossing import NEVER_GLOSSED, gloss_text, is_countable, needs_gloss, word_key
+
+LOW_CONFIDENCE = 0.5
+SOLO_RUN = 2  # this many consecutive French-less beads (or one opening a paragraph) read as a full-width block
+
+
+@dataclass
+class BeadView:
+    position: int
+    confidence: float
+    low_confidence: bool
+    starts_paragraph: bool
+    source: Markup
+    target: Markup
+    has_source: bool
+    has_target: bool
+
+
+@dataclass
+class Block:
+    kind: str  # "pair" (two columns or one-language text) | "target-only" (full-width translation)
+    beads: list[BeadView] = field(default_factory=list)
+
+
+@dataclass
+class PageView:
+    blocks: list[Block]
+    glosses: dict[str, dict[str, dict]]  # sentence position -> token index -> gloss for the popup
+    first_bead: int = 0
+    last_bead: int = 0
+
+
+def page_lemmas(page) -> set[str]:
+    """The keys of the countable source words of a stored page (to fetch the learner's statuses)."""
+    return {word_key(t) for b in page.beads for s in b.source for t in s.tokens if is_countable(t)}
+
+
+def _popup_gloss(gloss: dict, token: list) -> dict:
+    return {
+        "lemma": gloss.get("lemma") or token[3] or token[0],
+        "pos": gloss.get("pos") or token[4],
+        "senses": list(gloss.get("senses") or [])[:6],
+        "rendering": list(gloss.get("rendering") or []),
+        "rendering_text": gloss.get("rendering_text") or "",
+        "band": gloss.get("band"),
+        "freq_rank": gloss.get("freq_rank"),
+    }
+
+
+def _heading_html(sentence, lang: str) -> list[str]:
+    out = []
+    if sentence.heading:
+        lines = "".join(f"<span>{escape(line)}</span>" for line in sentence.heading.split("\n"))
+        out.append(f'<h2 class="heading" lang="{lang}">{lines}</h2>')
+    if sentence.date:
+        out.append(f'<p class="date" lang="{lang}">{escape(sentence.date)}</p>')
+    return out
+
+
+def _source_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
+                     glosses_out: dict[str, dict[str, dict]]) -> str:
+    glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
+    text = sentence.text
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}">']
+    cursor = 0
+    popup: dict[str, dict] = {}
+    for index, token in enumerate(sentence.tokens):
+        start, end = token[1], token[2]
+        if start < cursor or end > len(text):  # malformed offsets: fall back to the plain remaining text
+            continue
+        parts.append(str(escape(text[cursor:start])))
+        form = escape(text[start:end])
+        cursor = end
+        if not is_countable(token):
+            parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else str(form))
+            continue
+        key = word_key(token)
+        status = statuses.get(key)
+        gloss = glosses.get(index)
+        classes = ["w"]
+        if status:
+            classes.append("st-" + status)
+        if gloss is not None:
+            classes.append("g")
+            popup[str(index)] = _popup_gloss(gloss, token)
+            if needs_gloss(gloss, None, level, token[4]):
+                classes.append("rare")
+        inline = gloss_text(gloss, senses=1) if gloss is not None else ""
+        body = f"<ruby>{form}<rt>{escape(inline)}</rt></ruby>" if inline else str(form)
+        parts.append(f'<span class="{" ".join(classes)}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
+    parts.append(str(escape(text[cursor:])))
+    parts.append("</span>")
+    if popup:
+        glosses_out[str(sentence.position)] = popup
+    return "".join(parts)
+
+
+def _target_sentence(sentence, bead: int, offset: int) -> tuple[str, int]:
+    """HTML of a translation sentence; ``offset`` numbers its tokens within the bead. Returns the next offset."""
+    text = sentence.text
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}">']
+    cursor = 0
+    for index, token in enumerate(sentence.tokens):
+        start, end = token[1], token[2]
+        if start < cursor or end > len(text):
+            continue
+        parts.append(str(escape(text[cursor:start])))
+        form = escape(text[start:end])
+        cursor = end
+        parts.append(f'<span class="t" data-bi="{offset + index}">{form}</span>' if token[5] else str(form))
+    parts.append(str(escape(text[cursor:])))
+    parts.append("</span>")
+    return "".join(parts), offset + len(sentence.tokens)
+
+
+def _side_html(sentences, lang: str, bead: int, first_in_block: bool, render) -> Markup:
+    parts: list[str] = []
+    for n, sentence in enumerate(sentences):
+        parts.extend(_heading_html(sentence, lang))
+        if sentence.starts_paragraph and n > 0:
+            parts.append('<span class="pbreak"></span>')
+        parts.append(render(sentence))
+        parts.append(" ")
+    return Markup("".join(parts))
+
+
+def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str, target_lang: str = "",
+                    bilingual: bool = True) -> PageView:
+    """The page as blocks of bead views, with the popup glosses (see the module's docstring)."""
+    glosses: dict[str, dict[str, dict]] = {}
+    views: list[BeadView] = []
+    for bead in page.beads:
+        source = _side_html(
+            bead.source, source_lang, bead.position, True,
+            lambda s, b=bead.position: _source_sentence(s, b, statuses, level, glosses))
+        offset = [0]
+
+        def render_target(s, b=bead.position):
+            html, offset[0] = _target_sentence(s, b, offset[0])
+            return html
+
+        target = _side_html(bead.target, target_lang, bead.position, True, render_target)
+        first = (bead.source or bead.target or [None])[0]
+        views.append(BeadView(
+            position=bead.position, confidence=bead.confidence,
+            low_confidence=bilingual and bool(bead.source) and bool(bead.target) and bead.confidence < LOW_CONFIDENCE,
+            starts_paragraph=bool(first is not None and first.starts_paragraph),
+            source=source, target=target, has_source=bool(bead.source), has_target=bool(bead.target),
+        ))
+    return PageView(blocks=group_blocks(views, bilingual), glosses=glosses,
+                    first_bead=page.beads[0].position if page.beads else 0,
+                    last_bead=page.beads[-1].position if page.beads else 0)
+
+
+def group_blocks(views: list[BeadView], bilingual: bool) -> list[Block]:
+    """Consecutive beads in blocks; runs of French-less beads become "target-only" blocks (see module doc)."""
+    blocks: list[Block] = []
+    n = 0
+    while n < len(views):
+        if bilingual and not views[n].has_source:
+            end = n
+            while end < len(views) and not views[end].has_source:
+                end += 1
+            run = views[n:end]
+            if len(run) >= SOLO_RUN or run[0].starts_paragraph:
+                blocks.append(Block("target-only", run))
+                n = end
+                continue
+        if not blocks or blocks[-1].kind != "pair":
+            blocks.append(Block("pair"))
+        blocks[-1].beads.append(views[n])
+        n += 1
+    return blocks

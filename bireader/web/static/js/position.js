@@ -1,0 +1,26 @@
+// Remembered position: the page is saved by the server when it is shown; the sentence (bead) the learner
+// last moved to is saved here, in this browser and on the server, and brought back into view on return.
+export function initPosition(ctx) {
+  const key = `bireader.position.${ctx.slug}`;
+  let timer = null;
+
+  function remember(bead) {
+    localStorage.setItem(key, JSON.stringify({ page: ctx.page, bead }));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      fetch("/api/position", {
+        method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+        body: JSON.stringify({ slug: ctx.slug, page: ctx.page, bead }),
+      });
+    }, 600);
+  }
+
+  try {
+    const saved = JSON.parse(localStorage.getItem(key) || "null");
+    if (saved && saved.page === ctx.page && !location.hash) {
+      const bead = ctx.linking.beadByPosition(saved.bead);
+      if (bead && Number(bead.dataset.bead) !== Number(ctx.article.dataset.firstBead)) ctx.linking.setCurrent(bead);
+    }
+  } catch { /* a corrupt entry is simply forgotten */ }
+  return { remember };
+}

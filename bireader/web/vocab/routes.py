@@ -1,0 +1,53 @@
+"""Vocabulary of a text or a page for the current learner, and its Anki export.
+
+    GET /vocab/<slug>[?page=N][&show=all]         words to learn (learning + new rare words), or every word
+    GET /vocab/<slug>/anki.tsv[?page=N][&new=1]   Anki notes for the words being learned (+ new rare ones)
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from bireader.export.anki import anki_tsv
+from bireader.learner.glossing import LEVELS
+from bireader.learner.vocabulary import count_words, words_to_learn
+from bireader.store.library import get_text
+from bireader.web.app import db
+from bireader.web.learner.identity import current_learner, learner_level
+from bireader.web.learner.routes import bead_cache
+from bireader.web.vocab.service import page_beads, vocabulary
+
+bp = Blueprint("vocab", __name__, url_prefix="/vocab")
+
+
+def _text_and_items(slug: str):
+    session = db()
+    text = get_text(session, slug)
+    if text is None:
+        abort(404, description=f"No text called {slug!r} in the library.")
+    page = request.args.get("page", type=int)
+    if page is not None and not 1 <= page <= text.page_count:
+        abort(404, description=f"{text.title!r} has pages 1 to {text.page_count}.")
+    learner = current_learner()
+    level = learner_level(learner)
+    items = vocabulary(session, learner, level, text, page_beads(session, text, page, bead_cache()))
+    return text, page, learner, level, items
+
+
+@bp.get("/<slug>")
+def index(slug: str):
+    text, page, learner, level, items = _text_and_items(slug)
+    show_all = request.args.get("show") == "all"
+    shown = items if show_all else words_to_learn(items, include_new=True)
+    shown = sorted(shown, key=lambda i: (i.status != "learning", -(i.freq_rank or 10**7)))
+    return render_template("vocab/index.html", text=text, page=page, items=shown, counts=count_words(items),
+                           show_all=show_all, level=level, levels=LEVELS, lang=text.source.lang)
+
+
+@bp.get("/<slug>/anki.tsv")
+def anki(slug: str):
+    text, page, _learner, _level, items = _text_and_items(slug)
+    chosen = words_to_learn(items, include_new=request.args.get("new") == "1")
+    name = f"{text.slug}{f'-p{page}' if page else ''}-anki.tsv"
+    return Response(anki_tsv(chosen), mimetype="text/tab-separated-values; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

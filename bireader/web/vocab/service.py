@@ -1,0 +1,49 @@
+"""A text's vocabulary for one learner: its stored beads (read once per text and cached) through the pure
+:func:`bireader.learner.vocabulary.collect_vocabulary`. No request in here: callers pass session and learner.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from sqlalchemy.orm import Session
+
+from bireader.learner.models import Learner
+from bireader.learner.service import word_statuses
+from bireader.learner.vocabulary import VocabItem, collect_vocabulary, sentence_lemmas
+from bireader.store.library import get_page
+from bireader.store.models import Text
+
+
+class BeadCache:
+    """The beads of the last few texts read whole (a vocabulary page of a long book reads every page)."""
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self.items: OrderedDict[tuple, list] = OrderedDict()
+
+    def beads(self, session: Session, text: Text) -> list:
+        key = (text.id, text.page_count, text.imported_at)
+        if key in self.items:
+            self.items.move_to_end(key)
+            return self.items[key]
+        beads = [b for n in range(1, text.page_count + 1) for b in get_page(session, text, n).beads]
+        self.items[key] = beads
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return beads
+
+
+def page_beads(session: Session, text: Text, page: int | None, cache: BeadCache) -> list:
+    """The beads of one page, or of the whole text when ``page`` is None."""
+    if page is None:
+        return cache.beads(session, text)
+    stored = get_page(session, text, page)
+    return stored.beads if stored is not None else []
+
+
+def vocabulary(session: Session, learner: Learner | None, level: int, text: Text, beads: list) -> list[VocabItem]:
+    lang = text.source.lang
+    lemmas = sentence_lemmas(s for b in beads for s in b.source)
+    statuses = word_statuses(session, learner, lang, lemmas)
+    return collect_vocabulary(beads, statuses, level)

@@ -83,6 +83,19 @@ def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None)
     return sentences
 
 
+@functools.lru_cache(maxsize=131072)
+def _known_lemma(lemma: str, form: str) -> str:
+    """spaCy's rule lemmatizer sometimes cuts a word short ("gentilhomm", "plair"): when its lemma is no French word
+    that wordfreq knows and simplemma's lemma of the form is one, take simplemma's."""
+    from simplemma import lemmatize
+    from wordfreq import zipf_frequency
+
+    if not lemma.isalpha() or zipf_frequency(lemma, "fr") > 0:
+        return lemma
+    other = lemmatize(form, lang="fr").lower()
+    return other if zipf_frequency(other, "fr") > 0 else lemma
+
+
 def french_tokens(doc) -> list[Token]:
     """Tokens of a spaCy French Doc, tidied for a reader (see the module docstring)."""
     tokens: list[Token] = []
@@ -105,10 +118,12 @@ def french_tokens(doc) -> list[Token]:
             lemma, pos = FRENCH_TITLES[lower], "NOUN"
         elif pos == "PRON" and lower in FRENCH_PRONOUN_LEMMAS:
             lemma = FRENCH_PRONOUN_LEMMAS[lower]
+        elif lower in ("leur", "leurs"):
+            lemma = "leur"  # the model says "son" for the possessive "leur"
         elif lower.replace("’", "'") in FRENCH_ELISIONS:
             lemma = FRENCH_ELISIONS[lower.replace("’", "'")]
         if pos != "PROPN":
-            lemma = lemma.lower()
+            lemma = _known_lemma(lemma.lower(), lower)
         is_word = pos not in _NOT_WORDS and not t.is_punct
         tokens.append(Token(text, t.idx, t.idx + len(text), lemma, pos, is_word))
     return tokens

@@ -79,9 +79,9 @@ def word_statuses(session: Session, learner: Learner | None, lang: str,
         result: dict[str, str] = {}
         for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
             chunk = wanted[start:start + 500]
-            result.update(session.execute(query.where(WordStatus.lemma.in_(chunk))).tuples().all())
+            result.update(session.execute(query.where(WordStatus.lemma.in_(chunk))).all())
         return result
-    return dict(session.execute(query).tuples().all())
+    return dict(session.execute(query).all())
 
 
 def save_position(session: Session, learner: Learner, text_id: int, page: int, bead: int = 0) -> None:

@@ -1,0 +1,96 @@
+"""One Flask app (on a free port, temporary SQLite database) and one headless Chromium for the browser tests.
+
+The app is filled once per session: the hand-made French–English sample (tests/web/reader_sample.py), a
+three-page French-only text, and the first seed text imported through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+sys.path.insert(0, str(HERE.parent / "web"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    from werkzeug.serving import make_server
+
+    from bireader.web.app import create_app
+    from reader_sample import save_monolingual, save_sample
+
+    database = tmp_path_factory.mktemp("browser") / "browser.sqlite"
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{database}"})
+    sessions = app.extensions["bireader.sessions"]
+    save_sample(sessions)
+    save_monolingual(sessions, pages=3)
+    server = make_server("127.0.0.1", _free_port(), app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.app = app
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return f"http://127.0.0.1:{live_server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def seed_slug(live_server):
+    """The first seed text (the Serge notebooks, French pieces with the full English), imported for real."""
+    from bireader.importer import import_text, seed_requests
+
+    seed = next(r for r in seed_requests() if r.slug == "serge-notebooks")
+    import_text(live_server.app.extensions["bireader.sessions"], seed)
+    return seed.slug
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test (no cookies, no local storage): a new learner."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    yield page
+
+
+def screenshot(page, name: str, full_page: bool = False) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path

@@ -1,0 +1,145 @@
+"""The reader in a real browser (headless Chromium through Playwright): what a learner sees and does."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from conftest import screenshot
+
+
+def test_seed_first_page_shows_its_first_heading_and_paragraph(page, base_url, seed_slug):
+    page.goto(f"{base_url}/read/{seed_slug}/1")
+    heading = page.locator(".side.source h2.heading").first
+    assert heading.is_visible()
+    assert heading.inner_text().strip() != ""
+    first = page.locator(".side.source .s").first
+    assert first.is_visible() and len(first.inner_text()) > 10
+    english = page.locator(".side.target .s").first
+    assert english.is_visible()
+    screenshot(page, "seed-first-page")
+
+
+def test_hovering_a_french_sentence_highlights_its_english_counterpart(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    french = page.locator('.side.source .s[data-pos="1"]')
+    english = page.locator('.side.target .s[data-pos="1"]')
+    background = lambda loc: loc.evaluate("e => getComputedStyle(e).backgroundColor")
+    before = background(english)
+    french.hover()
+    page.wait_for_function("document.querySelector('.bead[data-bead=\"1\"]').classList.contains('linked')")
+    assert background(english) != before
+    other = page.locator('.side.target .s[data-pos="0"]')
+    assert background(other) == before
+    screenshot(page, "sentence-linking")
+
+
+def test_hovering_a_word_shows_its_gloss_and_lights_up_its_rendering(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    page.locator('.w[data-l="haie"]').hover()
+    popup = page.locator(".popup")
+    popup.wait_for(state="visible")
+    text = popup.inner_text().lower()
+    assert "haie" in text and "noun" in text and "hedgerow" in text and "hedges" in text
+    rendering = page.locator(".t.rendering")
+    assert rendering.count() == 1 and rendering.inner_text() == "hedges"
+    screenshot(page, "gloss-popup")
+
+
+def test_proper_nouns_and_numbers_get_no_inline_gloss(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    assert page.locator('.side.source .w[data-l="candide"]').count() == 0
+    assert page.locator(".side.source .x", has_text="3").count() == 1
+    assert page.locator(".w.rare rt", has_text="hedges").is_visible()
+    assert not page.locator('.w[data-l="marcher"] rt').is_visible()  # common: within the default level
+
+
+def test_marking_a_word_known_survives_reload_and_restyles_it_on_another_page(page, base_url):
+    page.goto(f"{base_url}/read/promenade-fr/1")
+    word = page.locator('.w[data-l="volet"]').first
+    assert word.locator("rt").is_visible()
+    word.click()
+    with page.expect_response(lambda r: r.url.endswith("/api/words") and r.request.method == "PUT"):
+        page.locator('.popup button[data-status="known"]').click()
+    assert "st-known" in word.get_attribute("class")
+    assert not word.locator("rt").is_visible()
+    page.reload()
+    assert "st-known" in page.locator('.w[data-l="volet"]').first.get_attribute("class")
+    page.goto(f"{base_url}/read/promenade-fr/2")
+    other = page.locator('.w[data-l="volet"]').first
+    assert "st-known" in other.get_attribute("class")
+    assert not other.locator("rt").is_visible()
+    # and in the bilingual text, which shares the language
+    page.goto(f"{base_url}/read/promenade/1")
+    assert "st-known" in page.locator('.w[data-l="volet"]').get_attribute("class")
+
+
+def test_reveal_mode_hides_the_translation_and_reveals_a_sentence_on_click(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    english = page.locator('.side.target .s[data-pos="0"]')
+    color = lambda: english.evaluate("e => getComputedStyle(e).color")
+    shown = color()
+    page.locator('[data-action="reveal-mode"]').click()
+    assert color() == "rgba(0, 0, 0, 0)"
+    screenshot(page, "reveal-mode")
+    english.click()
+    assert color() == shown
+    assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0)"
+    page.keyboard.press("t")
+    assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == shown
+
+
+def test_phone_viewport_stacks_french_above_english(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base_url}/read/promenade/1")
+    french = page.locator('.bead[data-bead="1"] .side.source').bounding_box()
+    english = page.locator('.bead[data-bead="1"] .side.target').bounding_box()
+    assert english["y"] >= french["y"] + french["height"] - 1
+    assert abs(english["x"] - french["x"]) < 2
+    assert french["width"] > 300
+    screenshot(page, "phone", full_page=True)
+    context.close()
+
+
+def test_anki_export_downloads_the_words_being_learned(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    for lemma in ("haie", "longer"):
+        page.locator(f'.w[data-l="{lemma}"]').click()
+        with page.expect_response(lambda r: r.url.endswith("/api/words")):
+            page.locator('.popup button[data-status="learning"]').click()
+    page.goto(f"{base_url}/vocab/promenade")
+    screenshot(page, "vocabulary", full_page=True)
+    with page.expect_download() as info:
+        page.locator("a.anki-learning").click()
+    content = open(info.value.path(), encoding="utf-8").read()
+    rows = list(csv.reader(io.StringIO(content), delimiter="\t"))
+    header = [r for r in rows if r[0].startswith("#columns:")][0]
+    assert header == ["#columns:word", "lemma", "gloss", "french", "english"]
+    notes = [r for r in rows if not r[0].startswith("#")]
+    assert [(r[0], r[1]) for r in notes] == [("haies", "haie"), ("longeait", "longer")]
+    assert notes[0][3] == "Il pleuvait sur les <b>haies</b>." and notes[0][4] == "It was raining on the hedges."
+    assert notes[1][2].startswith("ran along")
+
+
+def test_keyboard_moves_between_sentences_and_pages(page, base_url):
+    page.goto(f"{base_url}/read/promenade-fr/1")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert page.locator(".bead.current").get_attribute("data-bead") == "1"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**/read/promenade-fr/2")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**/read/promenade-fr/1")
+
+
+def test_dark_theme_and_font_size_persist(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    size = lambda: page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    before = size()
+    page.locator('[data-action="font-larger"]').click()
+    page.locator('[data-action="theme"]').click()
+    page.reload()
+    assert size() > before
+    assert page.evaluate("document.documentElement.dataset.theme") in ("dark", "light")
+    screenshot(page, "theme-toggled")

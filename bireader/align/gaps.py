@@ -25,6 +25,7 @@ from bireader.document import Bead
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1))
 NEG = -1e18
+PAD = 3  # the most target sentences a bead takes
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Params:
         }
     )
     length: float = 1.0
-    lexical: float = 8.0
+    lexical: float = 18.0
     null_lexical: float = 0.0  # a null bead scores as if its sentence shared this much
     cross_break: float = 2.0  # per paragraph break inside a bead
     break_mismatch: float = 1.0  # a bead that starts a paragraph on one side only
@@ -154,7 +155,9 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
         if i in forced:
             keep = (lo[i] + ks) == forced[i]
             d = np.where(keep, d, NEG)
-        rows_d[i] = d
+        padded = np.full(PAD + 2 * width, NEG)  # room for the shifts of the next rows, read as slices
+        padded[PAD : PAD + width] = d
+        rows_d[i] = padded
         rows_d.pop(i - 4, None)
 
     # row 0: only 0-1 beads from (0, 0)
@@ -170,12 +173,13 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
             best_arg = np.zeros(width, dtype=np.int8)
             for t in main_types:
                 a, b = BEAD_TYPES[t]
-                prev = rows_d[i - a] if i - a >= 0 else None
+                prev = rows_d.get(i - a)
                 if prev is None:
                     continue
-                idx = J - b - lo[i - a]
-                ok = (idx >= 0) & (idx < width)
-                cand = np.where(ok, prev[np.clip(idx, 0, width - 1)], NEG) + scores[t, r]
+                shift = int(lo[i] - lo[i - a]) - b  # column k of row i reads column k + shift of row i - a
+                if shift >= width:
+                    continue
+                cand = prev[PAD + shift : PAD + shift + width] + scores[t, r]
                 better = cand > best
                 best = np.where(better, cand, best)
                 best_arg = np.where(better, t, best_arg)

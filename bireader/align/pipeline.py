@@ -13,7 +13,9 @@ import numpy as np
 
 from bireader.align.anchors import band, candidates, filter_anchors, max_weight_chain
 from bireader.align.checks import check_inputs
-from bireader.align.gaps import GapInput, Params, best_path
+from bireader.align.confidence import bead_features, confidence
+from bireader.align.gaps import GapInput, Params, best_path, length_logprob
+from bireader.align.iterative import add_learnt, learn_pairs
 from bireader.align.render import Renderer, identity_renderer, lexicon_renderer
 from bireader.align.scoring import Bitext, build_bitext, pair_sums
 from bireader.document import Bead
@@ -30,7 +32,7 @@ class Settings:
     anchor_keep: float = 0.5  # chain links scoring this much stay even off the local diagonal
     margin: int = 8  # band margin around each anchor rectangle
     dp_max_df_share: float = 0.2  # features in more sentences than this share are left out of the gap program
-    use_bleu: bool = True
+    use_bleu: bool = False  # BLEU rescoring of candidates: no measurable gain here (docs/align.md), ~1 s on a book
     local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
 
 
@@ -97,7 +99,39 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
         shared_cum=shared_cum,
         plo=plo,
     )
-    return best_path(g, p, lo, width, hard=hard)
+    path = best_path(g, p, lo, width, hard=hard)
+    return _with_confidence(path, g, p)
+
+
+def _with_confidence(path, g: GapInput, p: Params) -> list[tuple[int, int, int, int, float]]:
+    """Attach to each bead its calibrated confidence (confidence.py)."""
+    if not path:
+        return path
+    arr = np.array([(i0, i1, j0, j1) for i0, i1, j0, j1, _ in path], dtype=np.int64)
+    i0, i1, j0, j1 = arr.T
+    pw = g.shared_cum.shape[1] - 1
+    shared = np.zeros(len(arr))
+    for d in range(3):  # beads have at most 3 source sentences
+        r = i0 + d
+        ok = r < i1
+        rc = np.minimum(r, g.n - 1)
+        base = g.plo[rc]
+        hi = np.clip(j1 - base, 0, pw)
+        lo_ = np.clip(j0 - base, 0, pw)
+        shared += np.where(ok, g.shared_cum[rc, hi] - g.shared_cum[rc, lo_], 0.0)
+    denom = (g.src_weight[i1] - g.src_weight[i0]) + (g.tgt_weight[j1] - g.tgt_weight[j0])
+    dice = np.where(denom > 0, 2 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
+    ls = g.src_chars[i1] - g.src_chars[i0]
+    lt = g.tgt_chars[j1] - g.tgt_chars[j0]
+    full = (i1 > i0) & (j1 > j0)
+    lp = np.where(full, length_logprob(ls, lt, p.ratio, p.variance), -20.0)
+    feats = bead_features(dice, lp, np.column_stack([i1 - i0, j1 - j0]))
+    conf = confidence(feats)
+    _LAST_FEATURES[:] = [feats]
+    return [(int(a), int(b), int(c), int(d), float(x)) for (a, b, c, d), x in zip(arr, conf)]
+
+
+_LAST_FEATURES: list = []  # the features of the last alignment, for fitting the confidence model (bench)
 
 
 def align(
@@ -128,6 +162,10 @@ def align(
         return [Bead([i], [], 1.0) for i in range(n)] + [Bead([], [j], 1.0) for j in range(m)]
     renderer = renderer or default_renderer()
     hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
-    bt = build_bitext(source, target, renderer, translation)
+    bt = build_bitext(source, target, renderer, translation, keep_tokens=settings.use_bleu)
     raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
-    return [Bead(list(range(i0, i1)), list(range(j0, j1)), 1.0) for i0, i1, j0, j1, _ in raw]
+    if iterative:
+        src_feats, tgt_feats = learn_pairs(bt, raw)
+        if len(src_feats):
+            raw = align_bitext(add_learnt(bt, src_feats, tgt_feats), settings, source_breaks, target_breaks, hard)
+    return [Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)) for i0, i1, j0, j1, c in raw]

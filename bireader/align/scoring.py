@@ -12,11 +12,11 @@ enumeration is a few numpy operations, so a book of 7,000 sentences a side takes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from bireader.align.render import Renderer, identity_renderer, render
+from bireader.align.render import Renderer, identity_renderer
 from bireader.align.tokens import feature, scoring_tokens
 
 
@@ -37,6 +37,9 @@ class Bitext:
     tgt_weight: np.ndarray
     src_chars: np.ndarray
     tgt_chars: np.ndarray
+    positions: tuple[np.ndarray, np.ndarray, np.ndarray]  # (feature, position id, sentence of the position)
+    vocab: list[str]
+    own: np.ndarray  # per feature id: True for features of source words themselves
 
 
 def build_bitext(
@@ -45,9 +48,12 @@ def build_bitext(
     renderer: Renderer = identity_renderer,
     translation: list[str] | None = None,
     extra: dict[str, set[str]] | None = None,
+    keep_tokens: bool = False,
 ) -> Bitext:
     """Render and index both sides; ``translation`` (one line per source sentence) adds its features to the source.
 
+    ``keep_tokens`` keeps the token sequences that BLEU needs (``src_variants``, ``tgt_tokens``); without it
+    they are empty lists, which saves tens of megabytes on a book.
     ``extra`` maps a source feature to target features learnt from this very text (the iterative pass).
     """
     vocab: dict[str, int] = {}
@@ -61,15 +67,24 @@ def build_bitext(
     src_variants = []
     src_sets = []
     src_positions = []
+    own: set[int] = set()  # features of the source words themselves (not of their renderings)
     for k, text in enumerate(source):
-        variants = render(text, renderer)
+        variants = []
+        for tok in scoring_tokens(text):
+            v = renderer(tok)
+            if v:
+                variants.append(v)
+                f = feature(tok)
+                if f:
+                    own.add(fid(f))
         if extra:
             variants = [v | frozenset(g for f in v for g in extra.get(f, ())) for v in variants]
         if translation is not None:
             trans = [frozenset((f,)) for f in map(feature, scoring_tokens(translation[k])) if f]
-            src_variants.append(trans or variants)
+            if keep_tokens:
+                src_variants.append(trans or variants)
             variants = variants + trans
-        else:
+        elif keep_tokens:
             src_variants.append(variants)
         unique_positions = list(dict.fromkeys(variants))
         src_positions.append([[fid(f) for f in v] for v in unique_positions])
@@ -78,7 +93,8 @@ def build_bitext(
     tgt_sets = []
     for text in target:
         feats = [f for f in map(feature, scoring_tokens(text)) if f]
-        tgt_tokens.append(feats)
+        if keep_tokens:
+            tgt_tokens.append(feats)
         tgt_sets.append(sorted({fid(f) for f in feats}))
 
     n, m, v = len(source), len(target), max(len(vocab), 1)
@@ -89,9 +105,13 @@ def build_bitext(
     weight = np.log((n + m + 1.0) / (df_src + df_tgt + 1.0)).astype(np.float64)
     weight = np.maximum(weight, 0.0)
     tgt_weight = np.array([weight[s].sum() for s in tgt_sets], dtype=np.float64)
-    src_weight = np.array(
-        [sum(weight[p].mean() for p in positions) for positions in src_positions], dtype=np.float64
-    )
+    # a source position weighs the mean weight of its variants, so that several renderings count as one word
+    pos_len = np.fromiter((len(p) for ps in src_positions for p in ps), dtype=np.int64)
+    pos_feat = np.fromiter((f for ps in src_positions for p in ps for f in p), dtype=np.int64, count=int(pos_len.sum()))
+    pos_id = np.repeat(np.arange(len(pos_len)), pos_len)
+    pos_mean = np.bincount(pos_id, weights=weight[pos_feat], minlength=len(pos_len)) / np.maximum(pos_len, 1)
+    pos_sent = np.repeat(np.arange(n), [len(ps) for ps in src_positions])
+    src_weight = np.bincount(pos_sent, weights=pos_mean, minlength=n).astype(np.float64)
     return Bitext(
         n=n,
         m=m,
@@ -106,7 +126,28 @@ def build_bitext(
         tgt_weight=tgt_weight,
         src_chars=np.array([len(s) for s in source], dtype=np.float64),
         tgt_chars=np.array([len(t) for t in target], dtype=np.float64),
+        positions=(pos_feat, pos_id, pos_sent[pos_id] if len(pos_id) else pos_id),
+        vocab=list(vocab),
+        own=np.isin(np.arange(len(vocab)), np.fromiter(own, dtype=np.int64, count=len(own))),
     )
+
+
+def reweigh(bt: Bitext) -> Bitext:
+    """Recompute document frequencies and weights after features were added to the source (iterative pass)."""
+    n, m, v = bt.n, bt.m, len(bt.vocab)
+    df_src = np.bincount(bt.src_occ[0], minlength=v)
+    df_tgt = np.bincount(bt.tgt_occ[0], minlength=v)
+    weight = np.maximum(np.log((n + m + 1.0) / (df_src + df_tgt + 1.0)), 0.0)
+    pos_feat, pos_id, pos_sent = bt.positions
+    npos = int(pos_id.max()) + 1 if len(pos_id) else 0
+    pos_len = np.bincount(pos_id, minlength=npos)
+    pos_mean = np.bincount(pos_id, weights=weight[pos_feat], minlength=npos) / np.maximum(pos_len, 1)
+    first = np.zeros(npos, dtype=np.int64)
+    first[pos_id] = pos_sent
+    src_weight = np.bincount(first, weights=pos_mean, minlength=n)
+    f_t, j_t = bt.tgt_occ
+    tgt_weight = np.bincount(j_t, weights=weight[f_t], minlength=m)
+    return replace(bt, df_src=df_src, df_tgt=df_tgt, weight=weight, src_weight=src_weight, tgt_weight=tgt_weight)
 
 
 def _occurrences(sets: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:

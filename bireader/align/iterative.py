@@ -16,7 +16,8 @@ from bireader.align.scoring import Bitext, reweigh
 MIN_PAIR_COUNT = 2
 MIN_DICE = 0.3
 PER_SOURCE = 2
-CHUNK = 200
+CHUNK = 500
+SKETCH_SIZE = 1 << 20
 MAX_SHARE = 0.03  # features in more of the trusted beads than this are not learnt
 
 
@@ -51,25 +52,16 @@ def learn_pairs(bt: Bitext, beads: list[tuple[int, int, int, int, float]], min_c
     rare_s = (c_s[s_f] <= limit) & (c_s[s_f] >= MIN_PAIR_COUNT) & bt.own[s_f]
     rare_t = (c_t[t_f] <= limit) & (c_t[t_f] >= MIN_PAIR_COUNT)
     s_b, s_f, t_b, t_f = s_b[rare_s], s_f[rare_s], t_b[rare_t], t_f[rare_t]
-    # the join on bead, a few thousand beads at a time so that memory stays small on a whole book
-    keys_parts, count_parts = [], []
-    for b0 in range(0, k, CHUNK):
-        s_sel = slice(np.searchsorted(s_b, b0), np.searchsorted(s_b, b0 + CHUNK))
-        cs_b, cs_f = s_b[s_sel], s_f[s_sel]
-        start = np.searchsorted(t_b, cs_b, side="left")
-        stop = np.searchsorted(t_b, cs_b, side="right")
-        counts = stop - start
-        total = int(counts.sum())
-        if total == 0:
-            continue
-        offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-        keys, cnt = np.unique(np.repeat(cs_f, counts) * v + t_f[offsets], return_counts=True)
-        keys_parts.append(keys)
-        count_parts.append(cnt)
-    if not keys_parts:
+    # The join on bead yields millions of (source, target) feature pairs on a book, most of them met once.
+    # A first pass counts hashed pairs in a fixed table; the second keeps only pairs whose bucket reached
+    # MIN_PAIR_COUNT (a superset of the pairs that did), so memory stays small and the counts exact.
+    sketch = np.zeros(SKETCH_SIZE, dtype=np.int32)
+    for keys in _joined_pairs(s_b, s_f, t_b, t_f, k, v):
+        sketch += np.bincount(_bucket(keys), minlength=SKETCH_SIZE).astype(np.int32)
+    kept = [keys[sketch[_bucket(keys)] >= MIN_PAIR_COUNT] for keys in _joined_pairs(s_b, s_f, t_b, t_f, k, v)]
+    if not kept:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pair_keys, inverse = np.unique(np.concatenate(keys_parts), return_inverse=True)
-    together = np.bincount(inverse, weights=np.concatenate(count_parts))
+    pair_keys, together = np.unique(np.concatenate(kept), return_counts=True)
     pf, pg = pair_keys // v, pair_keys % v
     dice = 2.0 * together / (c_s[pf] + c_t[pg])
     ok = (together >= MIN_PAIR_COUNT) & (dice >= MIN_DICE) & (pf != pg)
@@ -80,6 +72,25 @@ def learn_pairs(bt: Bitext, beads: list[tuple[int, int, int, int, float]], min_c
     rank = np.arange(len(pf)) - np.maximum.accumulate(np.where(first, np.arange(len(pf)), 0))
     sel = rank < PER_SOURCE
     return pf[sel], pg[sel]
+
+
+def _bucket(keys: np.ndarray) -> np.ndarray:
+    return ((keys * 0x9E3779B1) >> 7) & (SKETCH_SIZE - 1)
+
+
+def _joined_pairs(s_b, s_f, t_b, t_f, beads: int, v: int):
+    """Pair keys (source feature * v + target feature) of features met in the same bead, chunk by chunk."""
+    for b0 in range(0, beads, CHUNK):
+        s_sel = slice(np.searchsorted(s_b, b0), np.searchsorted(s_b, b0 + CHUNK))
+        cs_b, cs_f = s_b[s_sel], s_f[s_sel]
+        start = np.searchsorted(t_b, cs_b, side="left")
+        stop = np.searchsorted(t_b, cs_b, side="right")
+        counts = stop - start
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        yield np.repeat(cs_f, counts) * v + t_f[offsets]
 
 
 def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bitext:

@@ -12,6 +12,7 @@ enumeration is a few numpy operations, so a book of 7,000 sentences a side takes
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -65,8 +66,10 @@ def build_bitext(
         return k
 
     src_variants = []
-    src_sets = []
-    src_positions = []
+    # flat arrays rather than lists of lists: a book has about a million (position, feature) entries
+    pos_feat = array("q")  # feature of each (position, feature) entry
+    pos_len = array("q")  # features per position
+    pos_count = array("q")  # positions per source sentence
     own: set[int] = set()  # features of the source words themselves (not of their renderings)
     for k, text in enumerate(source):
         variants = []
@@ -86,31 +89,38 @@ def build_bitext(
             variants = variants + trans
         elif keep_tokens:
             src_variants.append(variants)
-        unique_positions = list(dict.fromkeys(variants))
-        src_positions.append([[fid(f) for f in v] for v in unique_positions])
-        src_sets.append(sorted({fid(f) for v in unique_positions for f in v}))
+        unique_positions = dict.fromkeys(variants)
+        pos_count.append(len(unique_positions))
+        for v in unique_positions:
+            pos_len.append(len(v))
+            pos_feat.extend(fid(f) for f in v)
     tgt_tokens = []
-    tgt_sets = []
+    tgt_feat = array("q")
+    tgt_count = array("q")
     for text in target:
         feats = [f for f in map(feature, scoring_tokens(text)) if f]
         if keep_tokens:
             tgt_tokens.append(feats)
-        tgt_sets.append(sorted({fid(f) for f in feats}))
+        ids = {fid(f) for f in feats}
+        tgt_count.append(len(ids))
+        tgt_feat.extend(ids)
 
     n, m, v = len(source), len(target), max(len(vocab), 1)
-    src_occ = _occurrences(src_sets)
-    tgt_occ = _occurrences(tgt_sets)
+    pos_feat_a = np.frombuffer(pos_feat, dtype=np.int64) if len(pos_feat) else np.zeros(0, dtype=np.int64)
+    pos_len_a = np.frombuffer(pos_len, dtype=np.int64) if len(pos_len) else np.zeros(0, dtype=np.int64)
+    pos_id = np.repeat(np.arange(len(pos_len_a)), pos_len_a)
+    pos_sent = np.repeat(np.arange(n), np.frombuffer(pos_count, dtype=np.int64) if n else 0)
+    entry_sent = pos_sent[pos_id] if len(pos_id) else pos_id
+    src_occ = _occurrences(pos_feat_a, entry_sent, n)
+    tgt_sent = np.repeat(np.arange(m), np.frombuffer(tgt_count, dtype=np.int64) if m else 0)
+    tgt_feat_a = np.frombuffer(tgt_feat, dtype=np.int64) if len(tgt_feat) else np.zeros(0, dtype=np.int64)
+    tgt_occ = _occurrences(tgt_feat_a, tgt_sent, m)
     df_src = np.bincount(src_occ[0], minlength=v)
     df_tgt = np.bincount(tgt_occ[0], minlength=v)
-    weight = np.log((n + m + 1.0) / (df_src + df_tgt + 1.0)).astype(np.float64)
-    weight = np.maximum(weight, 0.0)
-    tgt_weight = np.array([weight[s].sum() for s in tgt_sets], dtype=np.float64)
+    weight = np.maximum(np.log((n + m + 1.0) / (df_src + df_tgt + 1.0)), 0.0)
+    tgt_weight = np.bincount(tgt_occ[1], weights=weight[tgt_occ[0]], minlength=m)
     # a source position weighs the mean weight of its variants, so that several renderings count as one word
-    pos_len = np.fromiter((len(p) for ps in src_positions for p in ps), dtype=np.int64)
-    pos_feat = np.fromiter((f for ps in src_positions for p in ps for f in p), dtype=np.int64, count=int(pos_len.sum()))
-    pos_id = np.repeat(np.arange(len(pos_len)), pos_len)
-    pos_mean = np.bincount(pos_id, weights=weight[pos_feat], minlength=len(pos_len)) / np.maximum(pos_len, 1)
-    pos_sent = np.repeat(np.arange(n), [len(ps) for ps in src_positions])
+    pos_mean = np.bincount(pos_id, weights=weight[pos_feat_a], minlength=len(pos_len_a)) / np.maximum(pos_len_a, 1)
     src_weight = np.bincount(pos_sent, weights=pos_mean, minlength=n).astype(np.float64)
     return Bitext(
         n=n,
@@ -126,7 +136,7 @@ def build_bitext(
         tgt_weight=tgt_weight,
         src_chars=np.array([len(s) for s in source], dtype=np.float64),
         tgt_chars=np.array([len(t) for t in target], dtype=np.float64),
-        positions=(pos_feat, pos_id, pos_sent[pos_id] if len(pos_id) else pos_id),
+        positions=(pos_feat_a, pos_id, entry_sent),
         vocab=list(vocab),
         own=np.isin(np.arange(len(vocab)), np.fromiter(own, dtype=np.int64, count=len(own))),
     )
@@ -150,13 +160,10 @@ def reweigh(bt: Bitext) -> Bitext:
     return replace(bt, df_src=df_src, df_tgt=df_tgt, weight=weight, src_weight=src_weight, tgt_weight=tgt_weight)
 
 
-def _occurrences(sets: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """(feature ids, sentence indices) sorted by feature then sentence."""
-    lengths = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
-    feats = np.fromiter((f for s in sets for f in s), dtype=np.int64, count=int(lengths.sum()))
-    sents = np.repeat(np.arange(len(sets), dtype=np.int64), lengths)
-    order = np.lexsort((sents, feats))
-    return feats[order], sents[order]
+def _occurrences(feats: np.ndarray, sents: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (feature id, sentence index) pairs, sorted by feature then sentence."""
+    keys = np.unique(feats * (size + 1) + sents)
+    return keys // (size + 1), keys % (size + 1)
 
 
 def pair_sums(

@@ -1,0 +1,49 @@
+"""Which words get an inline gloss, and under which key a word's status is kept."""
+
+from bireader.learner.glossing import gloss_text, is_countable, needs_gloss, word_key
+
+RARE = {"pos": "NOUN", "freq_rank": 9000, "senses": ["hedge"], "rendering_text": "hedges"}
+
+
+def test_a_rare_new_word_needs_a_gloss_and_a_common_one_does_not():
+    assert needs_gloss(RARE, None, level=2000)
+    assert not needs_gloss(dict(RARE, freq_rank=800), None, level=2000)
+    assert needs_gloss(dict(RARE, freq_rank=800), None, level=500)
+
+
+def test_known_and_ignored_words_are_never_glossed_and_learning_words_always_are():
+    assert not needs_gloss(RARE, "known", 2000)
+    assert not needs_gloss(RARE, "ignore", 2000)
+    assert needs_gloss(dict(RARE, freq_rank=10), "learning", 2000)
+
+
+def test_proper_nouns_and_numbers_are_never_glossed():
+    assert not needs_gloss(dict(RARE, pos="PROPN"), None, 2000)
+    assert not needs_gloss(dict(RARE, pos="NOUN"), None, 2000, pos="NUM")
+    assert not needs_gloss(dict(RARE, pos="PROPN"), "learning", 2000)
+
+
+def test_words_without_anything_to_show_or_not_worth_glossing_get_no_gloss():
+    assert not needs_gloss(None, None, 2000)
+    assert not needs_gloss({"pos": "NOUN", "freq_rank": 9000, "senses": []}, None, 2000)
+    assert not needs_gloss(dict(RARE, gloss_worthy=False), None, 2000)
+    assert needs_gloss(dict(RARE, freq_rank=None), None, 2000)  # unknown frequency counts as rare
+
+
+def test_gloss_text_puts_the_translation_first_and_skips_repeats():
+    assert gloss_text({"rendering_text": "hedges", "senses": ["hedges", "hedgerow", "fence"]}) == "hedges; hedgerow"
+    assert gloss_text({"senses": ["hedge", "hedgerow", "fence"]}, senses=1) == "hedge"
+    assert gloss_text(None) == ""
+
+
+def test_word_key_is_the_lower_cased_lemma_or_the_form():
+    assert word_key(["Maisons", 0, 7, "maison", "NOUN", True]) == "maison"
+    assert word_key(["Étaient", 0, 7, "", "AUX", True]) == "étaient"
+
+
+def test_punctuation_numbers_and_proper_nouns_are_not_countable_words():
+    assert is_countable(["haies", 0, 5, "haie", "NOUN", True])
+    assert not is_countable([",", 0, 1, ",", "PUNCT", False])
+    assert not is_countable(["1938", 0, 4, "1938", "NUM", True])
+    assert not is_countable(["Paris", 0, 5, "Paris", "PROPN", True])
+    assert not is_countable(["--", 0, 2, "--", "X", True])

@@ -1,0 +1,82 @@
+"""The pure page view: word spans, ruby glosses, rendering indices across a bead, English-only runs."""
+
+from types import SimpleNamespace as NS
+
+from bireader.web.read.view import build_page_view, group_blocks, page_lemmas
+
+
+def s(position, text, tokens, glosses=(), heading=None, date=None, starts_paragraph=False):
+    return NS(position=position, key=f"k{position}", text=text, tokens=tokens, glosses=list(glosses),
+              heading=heading, date=date, starts_paragraph=starts_paragraph)
+
+
+def words(text, pos="NOUN"):
+    out, start = [], 0
+    for w in text.rstrip(".").split():
+        start = text.index(w, start)
+        out.append([w, start, start + len(w), w.lower(), pos, True])
+        start += len(w)
+    return out
+
+
+def bead(position, source, target, confidence=1.0):
+    return NS(position=position, confidence=confidence, source=source, target=target)
+
+
+HAIE = {"token": 1, "lemma": "haie", "pos": "NOUN", "senses": ["hedge"], "rendering": [4], "rendering_text": "hedges",
+        "freq_rank": 12000}
+
+
+def view(beads, statuses=None, level=2000, bilingual=True):
+    return build_page_view(NS(beads=beads), statuses or {}, level, "fr", "en" if bilingual else "", bilingual)
+
+
+def test_words_carry_lemma_status_rarity_and_an_inline_gloss():
+    fr = s(0, "Les haies.", words("Les haies."), [HAIE], heading="Chapitre", date="Lundi", starts_paragraph=True)
+    v = view([bead(0, [fr], [s(0, "Two sentences. The hedges.", words("Two sentences. The hedges."))])],
+             statuses={"les": "known"})
+    html = str(v.blocks[0].beads[0].source)
+    assert '<h2 class="heading" lang="fr"><span>Chapitre</span></h2><p class="date" lang="fr">Lundi</p>' in html
+    assert '<span class="w st-known" data-l="les" data-i="0">Les</span>' in html
+    assert 'class="w g rare" data-l="haies" data-i="1"><ruby>haies<rt>hedges</rt></ruby>' in html
+    assert v.glosses == {"0": {"1": {"lemma": "haie", "pos": "NOUN", "senses": ["hedge"], "rendering": [4],
+                                     "rendering_text": "hedges", "band": None, "freq_rank": 12000}}}
+
+
+def test_a_common_word_is_not_marked_rare_and_text_is_escaped():
+    fr = s(0, "<Les> haies.", [["Les", 1, 4, "le", "DET", True], ["haies", 6, 11, "haie", "NOUN", True]],
+           [dict(HAIE, freq_rank=100)])
+    html = str(view([bead(0, [fr], [])], bilingual=False).blocks[0].beads[0].source)
+    assert html.startswith('<span class="s" data-pos="0" data-key="k0" data-bead="0">&lt;<span class="w"')
+    assert 'class="w g" data-l="haie"' in html and "&gt;" in html
+
+
+def test_english_tokens_are_numbered_across_the_beads_sentences():
+    en = [s(3, "It rained.", words("It rained.")), s(4, "The hedges.", words("The hedges."))]
+    v = view([bead(0, [s(0, "Il pleuvait sur les haies.", words("Il pleuvait sur les haies."))], en)])
+    target = str(v.blocks[0].beads[0].target)
+    assert '<span class="t" data-bi="2">The</span> <span class="t" data-bi="3">hedges</span>' in target
+
+
+def test_runs_without_french_become_one_full_width_block_but_a_lone_gap_stays_a_row():
+    fr = lambda n: s(n, "Un.", words("Un."))
+    en = lambda n, p=False: s(n, "One.", words("One."), starts_paragraph=p)
+    v = view([bead(0, [fr(0)], [en(0)]), bead(1, [], [en(1)]), bead(2, [fr(1)], [en(2)]),
+              bead(3, [], [en(3, True)]), bead(4, [], [en(4)]), bead(5, [fr(2)], [en(5)], confidence=0.2)])
+    assert [(b.kind, [x.position for x in b.beads]) for b in v.blocks] == [
+        ("pair", [0, 1, 2]), ("target-only", [3, 4]), ("pair", [5])]
+    assert v.blocks[2].beads[0].low_confidence and not v.blocks[0].beads[0].low_confidence
+    # a one-language text never groups
+    assert [b.kind for b in group_blocks(v.blocks[1].beads, bilingual=False)] == ["pair"]
+
+
+def test_page_lemmas_are_the_countable_french_words():
+    fr = s(0, "Paris dort 3 fois.", [["Paris", 0, 5, "Paris", "PROPN", True], ["dort", 6, 10, "dormir", "VERB", True],
+                                     ["3", 11, 12, "3", "NUM", True], ["fois", 13, 17, "fois", "NOUN", True]])
+    assert page_lemmas(NS(beads=[bead(0, [fr], [])])) == {"dormir", "fois"}
+
+
+def test_bad_token_offsets_do_not_lose_text():
+    fr = s(0, "Un deux.", [["Un", 0, 2, "un", "DET", True], ["deux", 1, 40, "deux", "NUM", True]])
+    html = str(view([bead(0, [fr], [])], bilingual=False).blocks[0].beads[0].source)
+    assert html.endswith(" deux.</span> ")

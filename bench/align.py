@@ -80,7 +80,7 @@ def run_textberg(**kw) -> list[dict]:
     for t, (src, tgt, tr) in enumerate(zip(de, fr, trans)):
         gold = read_beads(TEXTBERG / f"test{t}.defr")
         t0 = time.perf_counter()
-        test = align(src, tgt, translation=tr, **kw)
+        test = align(src, tgt, translation=tr, languages=("de", "fr"), **kw)
         seconds = time.perf_counter() - t0
         rows.append(dict(name=f"test{t}", n=len(src), m=len(tgt), gold=gold, test=test, seconds=seconds,
                          coverage=coverage(test, len(src), len(tgt)), **evaluate([gold], [test])))

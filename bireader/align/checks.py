@@ -66,7 +66,7 @@ def check_inputs(source: list[str], target: list[str], source_lang: str | None =
         local = ratio >= LOCAL_RATIO
         if [s.strip() for s in source] == [t.strip() for t in target]:
             problems.append("the two sides are identical: was the same file given twice?")
-        elif source_lang and target_lang:
+        elif {source_lang, target_lang} <= {"en", "fr"} and source_lang != target_lang:
             src_guess, tgt_guess = language_guess(source), language_guess(target)
             if src_guess == target_lang and tgt_guess == source_lang:
                 problems.append(

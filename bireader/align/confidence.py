@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 # intercept, dice, length log-prob, null, one-to-one, neighbour dice (see bench/align.py --fit-confidence)
-COEFFICIENTS = np.array([-1.0, 6.0, 0.3, -0.5, 0.8, 2.0])
+COEFFICIENTS = np.array([-0.091, 2.266, 0.092, -0.103, 1.712, 2.999])
 
 
 def bead_features(dice: np.ndarray, length_lp: np.ndarray, sizes: np.ndarray) -> np.ndarray:

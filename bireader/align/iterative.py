@@ -21,13 +21,13 @@ SKETCH_SIZE = 1 << 20
 MAX_SHARE = 0.03  # features in more of the trusted beads than this are not learnt
 
 
-def learn_pairs(bt: Bitext, beads: list[tuple[int, int, int, int, float]], min_confidence: float = 0.5
+def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float = 0.5
                 ) -> tuple[np.ndarray, np.ndarray]:
     """(source feature ids, target feature ids) that co-occur in the trusted beads far above chance."""
     src_bead = np.full(bt.n, -1)
     tgt_bead = np.full(bt.m, -1)
     k = 0
-    for i0, i1, j0, j1, conf in beads:
+    for i0, i1, j0, j1, conf, *_ in beads:
         if i1 > i0 and j1 > j0 and conf >= min_confidence and (i1 - i0) + (j1 - j0) <= 3:
             src_bead[i0:i1] = k
             tgt_bead[j0:j1] = k

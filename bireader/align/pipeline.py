@@ -127,11 +127,7 @@ def _with_confidence(path, g: GapInput, p: Params) -> list[tuple[int, int, int, 
     lp = np.where(full, length_logprob(ls, lt, p.ratio, p.variance), -20.0)
     feats = bead_features(dice, lp, np.column_stack([i1 - i0, j1 - j0]))
     conf = confidence(feats)
-    _LAST_FEATURES[:] = [feats]
-    return [(int(a), int(b), int(c), int(d), float(x)) for (a, b, c, d), x in zip(arr, conf)]
-
-
-_LAST_FEATURES: list = []  # the features of the last alignment, for fitting the confidence model (bench)
+    return [(int(a), int(b), int(c), int(d), float(x), f) for (a, b, c, d), x, f in zip(arr, conf, feats)]
 
 
 def align(
@@ -145,21 +141,36 @@ def align(
     iterative: bool = True,
     renderer: Renderer | None = None,
     settings: Settings | None = None,
+    languages: tuple[str, str] = ("fr", "en"),
 ) -> list[Bead]:
     """Align two lists of sentences; every sentence of both sides is in exactly one bead, in order.
 
     >>> [str(b) for b in align(["Paris est loin.", "Il pleut."], ["Paris is far.", "It rains."], iterative=False)]
     ['[0]:[0]', '[1]:[1]']
+
+    ``translation``: an external translation of the source, one line per source sentence (as Bleualign's
+    ``-s``/``-t`` files). ``source_breaks``/``target_breaks``: indices of sentences that start a paragraph or a
+    section (soft anchors). ``hard``: (source index, target index) pairs where a bead must start.
+    ``iterative``: learn word pairs from the first alignment and align again. ``languages``: (source, target)
+    codes, used only to recognise swapped files. Suspicious input raises ``AlignmentWarning``, never an error.
     """
+    return [bead for bead, _ in align_with_features(
+        source, target, translation=translation, source_breaks=source_breaks, target_breaks=target_breaks,
+        hard=hard, iterative=iterative, renderer=renderer, settings=settings, languages=languages)]
+
+
+def align_with_features(source, target, *, translation=None, source_breaks=None, target_breaks=None, hard=None,
+                        iterative=True, renderer=None, settings=None, languages=("fr", "en")):
+    """``align``, with the confidence features of each bead (``confidence.bead_features``) beside it."""
     settings = settings or default_settings()
     n, m = len(source), len(target)
     if translation is not None and len(translation) != n:
         raise ValueError(f"the translation has {len(translation)} lines for {n} source sentences")
-    verdict = check_inputs(source, target)
+    verdict = check_inputs(source, target, *languages)
     if verdict.local and not settings.local:
         settings = replace(settings, local=True)
     if n == 0 or m == 0:
-        return [Bead([i], [], 1.0) for i in range(n)] + [Bead([], [j], 1.0) for j in range(m)]
+        return [(Bead([i], [], 1.0), None) for i in range(n)] + [(Bead([], [j], 1.0), None) for j in range(m)]
     renderer = renderer or default_renderer()
     hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
     bt = build_bitext(source, target, renderer, translation, keep_tokens=settings.use_bleu)
@@ -168,4 +179,4 @@ def align(
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
             raw = align_bitext(add_learnt(bt, src_feats, tgt_feats), settings, source_breaks, target_breaks, hard)
-    return [Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)) for i0, i1, j0, j1, c in raw]
+    return [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t")
 TOKEN_RE = re.compile(
@@ -50,6 +51,7 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 
 
+@lru_cache(maxsize=500_000)  # a book has a few tens of thousands of distinct tokens, met again and again
 def feature(token: str) -> str | None:
     """The cross-language feature of one scoring token, or None for tokens that carry nothing (apostrophes)."""
     if not token:

@@ -23,4 +23,8 @@ from bireader.nlp.commands import models_group, segment_command  # noqa: E402
 
 main.add_command(segment_command, "segment")
 main.add_command(models_group, "models")
+from bireader.align.commands import align_command, eval_command  # noqa: E402
+
+main.add_command(align_command, "align")
+main.add_command(eval_command, "eval")
 # --- end commands ---

@@ -88,7 +88,7 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     """Beads for the pair; the aligner's warnings (suspicious input) are collected into ``warnings``."""
     import warnings as warnings_module
 
-    from bireader.align import align_documents
+    from bireader.align.documents import align_documents
 
     with warnings_module.catch_warnings(record=True) as caught:
         warnings_module.simplefilter("always")

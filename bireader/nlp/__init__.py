@@ -20,11 +20,12 @@ so asking again is free. Sentence ids are left empty: ingest assigns them.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Protocol, runtime_checkable
 
 from bireader.document import Sentence, Token
 
-__all__ = ["Engine", "EngineUnavailable", "get_engine", "Sentence", "Token", "LANGUAGES", "ENGINE_NAMES"]
+__all__ = ["Engine", "EngineUnavailable", "get_engine", "preload", "Sentence", "Token", "LANGUAGES", "ENGINE_NAMES"]
 
 LANGUAGES = ("fr", "en")
 ENGINE_NAMES = ("auto", "offline", "stanza")
@@ -76,3 +77,24 @@ def get_engine(name: str = "auto", stanza_dir: str | None = None) -> Engine:
     from bireader.nlp.offline import OfflineEngine
 
     return OfflineEngine()
+
+
+_WARM_UP = {"fr": "Il vint à Paris.", "en": "He went to Paris."}
+
+
+def preload(name: str = "auto", stanza_dir: str | None = None, langs: tuple[str, ...] = LANGUAGES) -> threading.Thread:
+    """Load an engine's models in a background thread (a web app calls this at start-up, so that the first text
+    analysed does not wait for spaCy's or stanza's models). Returns the started daemon thread; errors are left to
+    the first real call to report."""
+
+    def load() -> None:
+        try:
+            engine = get_engine(name, stanza_dir)
+            for lang in langs:
+                engine.analyse([_WARM_UP[lang]], lang)
+        except Exception:  # reported by the first real call
+            pass
+
+    thread = threading.Thread(target=load, name=f"bireader-nlp-preload-{name}", daemon=True)
+    thread.start()
+    return thread

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from importlib import metadata
 
 from bireader.document import Sentence, Token
@@ -53,16 +54,34 @@ def _version(package: str) -> str:
         return "?"
 
 
-@functools.lru_cache(maxsize=None)
+_LOADING = threading.Lock()
+
+
 def french_pipeline():
-    """spaCy's French model without the parts we do not use (loaded once per process)."""
+    """spaCy's French model without the parts we do not use (loaded once per process, see fast_load.py).
+
+    Thread-safe, so that a web app can load it in the background (``bireader.nlp.preload``) while serving."""
+    with _LOADING:
+        return _french_pipeline()
+
+
+@functools.lru_cache(maxsize=None)
+def _french_pipeline():
     import spacy
 
+    from bireader.nlp.fast_load import prime_french_token_match
+
+    prime_french_token_match(SPACY_FR_MODEL)
     return spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED)
 
 
-@functools.lru_cache(maxsize=None)
 def english_tokenizer():
+    with _LOADING:
+        return _english_tokenizer()
+
+
+@functools.lru_cache(maxsize=None)
+def _english_tokenizer():
     import spacy
 
     return spacy.blank("en")

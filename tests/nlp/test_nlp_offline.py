@@ -112,3 +112,12 @@ def test_unknown_engine_and_language_are_refused(engine):
         get_engine("treetagger")
     with pytest.raises(ValueError, match="unsupported language"):
         engine.split(["Hallo."], "de")
+
+
+def test_preload_loads_in_a_background_thread_and_the_engine_is_then_warm(engine):
+    from bireader.nlp import preload
+
+    thread = preload("offline")
+    thread.join(timeout=120)
+    assert not thread.is_alive() and thread.daemon
+    assert engine.analyse(["Il vint."], "fr")[0][0].tokens[1].lemma == "venir"

@@ -50,7 +50,7 @@ def test_proper_nouns_and_numbers_get_no_inline_gloss(page, base_url):
     page.goto(f"{base_url}/read/promenade/1")
     assert page.locator('.side.source .w[data-l="candide"]').count() == 0
     assert page.locator(".side.source .x", has_text="3").count() == 1
-    assert page.locator(".w.rare rt", has_text="hedges").is_visible()
+    assert page.locator('.w.rare rt[data-g="hedges"]').is_visible()
     assert not page.locator('.w[data-l="marcher"] rt').is_visible()  # common: within the default level
 
 

@@ -14,6 +14,8 @@ def test_a_bilingual_page_reads_without_javascript(client, sessions):
     assert 'class="run target-only"' in html and "English only" in html
     assert 'class="bead low-confidence" data-bead="3"' in html
     assert len(re.findall(r'<div class="bead[ "]', html)) == 7
+    text = re.sub(r"<[^>]+>", "", html)  # inline glosses live in attributes: the text stays the text
+    assert "Il pleuvait sur les haies." in text and "Le chemin longeait 3 vieilles maisons." in text
 
 
 def test_marking_a_word_sets_a_learner_cookie_and_restyles_every_text(client, sessions):

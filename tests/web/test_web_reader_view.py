@@ -38,7 +38,7 @@ def test_words_carry_lemma_status_rarity_and_an_inline_gloss():
     html = str(v.blocks[0].beads[0].source)
     assert '<h2 class="heading" lang="fr"><span>Chapitre</span></h2><p class="date" lang="fr">Lundi</p>' in html
     assert '<span class="w st-known" data-l="les" data-i="0">Les</span>' in html
-    assert 'class="w g rare" data-l="haies" data-i="1"><ruby>haies<rt>hedges</rt></ruby>' in html
+    assert 'class="w g rare" data-l="haies" data-i="1"><ruby>haies<rt data-g="hedges"></rt></ruby>' in html
     assert v.glosses == {"0": {"1": {"lemma": "haie", "pos": "NOUN", "senses": ["hedge"], "rendering": [4],
                                      "rendering_text": "hedges", "band": None, "freq_rank": 12000}}}
 

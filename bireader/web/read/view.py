@@ -117,7 +117,9 @@ def _source_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             if needs_gloss(gloss, None, level, token[4]):
                 classes.append("rare")
         inline = gloss_text(gloss, senses=1) if gloss is not None else ""
-        body = f"<ruby>{form}<rt>{escape(inline)}</rt></ruby>" if inline else str(form)
+        # The gloss is an attribute shown by CSS (rt::before), so that copying or extracting the text never
+        # mixes glosses into the sentence.
+        body = f'<ruby>{form}<rt data-g="{escape(inline)}"></rt></ruby>' if inline else str(form)
         parts.append(f'<span class="{" ".join(classes)}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
     parts.append(str(escape(text[cursor:])))
     parts.append("</span>")

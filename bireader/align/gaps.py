@@ -174,8 +174,8 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
             for t in main_types:
                 a, b = BEAD_TYPES[t]
                 prev = rows_d.get(i - a)
-                if prev is None:
-                    continue
+                if prev is None or any(s in forced for s in range(i - a + 1, i)):
+                    continue  # no bead may jump over a hard delimiter's row
                 shift = int(lo[i] - lo[i - a]) - b  # column k of row i reads column k + shift of row i - a
                 if shift >= width:
                     continue

@@ -48,9 +48,10 @@ def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float = 0.5
     c_s = np.bincount(s_f, minlength=v)
     c_t = np.bincount(t_f, minlength=v)
     # frequent features meet everything: they would be learnt as each other's translation, and cost a lot
-    limit = max(3, MAX_SHARE * k)
-    rare_s = (c_s[s_f] <= limit) & (c_s[s_f] >= MIN_PAIR_COUNT) & bt.own[s_f]
-    rare_t = (c_t[t_f] <= limit) & (c_t[t_f] >= MIN_PAIR_COUNT)
+    limit = max(20, MAX_SHARE * k)
+    word = np.fromiter((f[:1].isalpha() for f in bt.vocab), dtype=bool, count=v)  # punctuation is not learnt
+    rare_s = (c_s[s_f] <= limit) & (c_s[s_f] >= MIN_PAIR_COUNT) & bt.own[s_f] & word[s_f]
+    rare_t = (c_t[t_f] <= limit) & (c_t[t_f] >= MIN_PAIR_COUNT) & word[t_f]
     s_b, s_f, t_b, t_f = s_b[rare_s], s_f[rare_s], t_b[rare_t], t_f[rare_t]
     # The join on bead yields millions of (source, target) feature pairs on a book, most of them met once.
     # A first pass counts hashed pairs in a fixed table; the second keeps only pairs whose bucket reached

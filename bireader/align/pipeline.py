@@ -21,6 +21,9 @@ from bireader.align.scoring import Bitext, build_bitext, pair_sums
 from bireader.document import Bead
 
 
+LOCAL_BEAD_COST = 4.0  # in local alignment, what a non-null bead must win back in lexical evidence
+
+
 @dataclass
 class Settings:
     """The knobs of the whole method (gap-program weights live in ``Params``)."""
@@ -66,7 +69,14 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
     n, m = bt.n, bt.m
     p = replace(settings.params, ratio=float(bt.tgt_chars.sum() / max(bt.src_chars.sum(), 1.0)))
     if settings.local:
-        p = replace(p, prior={**p.prior, (0, 1): -0.05}, ratio=1.0)
+        # Excerpts: the longer side is mostly unpaired, so skipping it is nearly free, and a bead must earn its
+        # place by shared words (a 1-1 bead with no evidence must lose to leaving the sentence unpaired).
+        local_prior = {k: (v - LOCAL_BEAD_COST if k[0] and k[1] else v) for k, v in p.prior.items()}
+        local_prior[(0, 1)] = local_prior[(1, 0)] = -0.05
+        local_prior[(1, 0)] = -2.0
+        if n > m:  # the source is the longer side
+            local_prior[(1, 0)], local_prior[(0, 1)] = -0.05, -2.0
+        p = replace(p, prior=local_prior, ratio=1.0)
     # 1. candidates and the anchor chain
     if settings.local:
         window = float(m)

@@ -58,10 +58,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(library_bp)
     app.register_blueprint(read_bp)
     from bireader.web.learner.routes import bp as learner_bp  # reader features: learner API, vocabulary
+    from bireader.web.export.routes import bp as export_bp
     from bireader.web.vocab.routes import bp as vocab_bp
 
     app.register_blueprint(learner_bp)
     app.register_blueprint(vocab_bp)
+    app.register_blueprint(export_bp)
     return app
 
 

@@ -82,3 +82,17 @@ def test_vocabulary_page_lists_words_to_learn_and_marks_without_javascript(clien
     page_rows = client.get("/vocab/promenade/anki.tsv?page=1&new=1").get_data(as_text=True).splitlines()[3:]
     assert {r.split("\t")[1] for r in page_rows} == {"haie", "pleuvoir", "longer", "volet", "apercevoir"}
     assert client.get("/vocab/promenade?page=9").status_code == 404
+
+
+def test_alignment_downloads(client, sessions):
+    save_sample(sessions)
+    save_monolingual(sessions)
+    tsv = client.get("/export/promenade.tsv")
+    assert tsv.headers["Content-Disposition"] == 'attachment; filename="promenade.tsv"'
+    lines = tsv.get_data(as_text=True).splitlines()
+    assert lines[0] == "bead\tconfidence\tfr\ten" and len(lines) == 1 + 7
+    assert lines[3] == "2\t0.800\tLe chemin longeait 3 vieilles maisons. Les volets étaient fermés.\t" \
+                       "The path ran along 3 old houses, whose shutters were closed."
+    assert client.get("/export/promenade.tmx").get_data(as_text=True).count("<tu ") == 4
+    assert client.get("/export/promenade-fr.tmx").status_code == 404
+    assert client.get("/export/nothing.tsv").status_code == 404

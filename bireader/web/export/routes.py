@@ -1,0 +1,40 @@
+"""Download a text's alignment: ``/export/<slug>.tsv`` (every bead) and ``/export/<slug>.tmx`` (TMX 1.4)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort
+
+from bireader.export.alignment import alignment_tmx, alignment_tsv
+from bireader.store.library import get_text
+from bireader.web.app import db
+from bireader.web.learner.routes import bead_cache
+
+bp = Blueprint("export", __name__, url_prefix="/export")
+
+
+def _text(slug: str):
+    text = get_text(db(), slug)
+    if text is None:
+        abort(404, description=f"No text called {slug!r} in the library.")
+    return text
+
+
+def _download(body: str, mimetype: str, filename: str) -> Response:
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/<slug>.tsv")
+def tsv(slug: str):
+    text = _text(slug)
+    target = text.target.lang if text.target is not None else ""
+    body = alignment_tsv(bead_cache().beads(db(), text), text.source.lang, target)
+    return _download(body, "text/tab-separated-values; charset=utf-8", f"{text.slug}.tsv")
+
+
+@bp.get("/<slug>.tmx")
+def tmx(slug: str):
+    text = _text(slug)
+    if text.target is None:
+        abort(404, description=f"{text.title!r} has one language: there is no alignment to export as TMX.")
+    body = alignment_tmx(bead_cache().beads(db(), text), text.source.lang, text.target.lang, text.title)
+    return _download(body, "application/x-tmx+xml; charset=utf-8", f"{text.slug}.tmx")

@@ -146,7 +146,7 @@ def _target_sentence(sentence, bead: int, offset: int) -> tuple[str, int]:
     return "".join(parts), offset + len(sentence.tokens)
 
 
-def _side_html(sentences, lang: str, bead: int, first_in_block: bool, render) -> Markup:
+def _side_html(sentences, lang: str, render) -> Markup:
     parts: list[str] = []
     for n, sentence in enumerate(sentences):
         parts.extend(_heading_html(sentence, lang))
@@ -164,15 +164,14 @@ def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str
     views: list[BeadView] = []
     for bead in page.beads:
         source = _side_html(
-            bead.source, source_lang, bead.position, True,
-            lambda s, b=bead.position: _source_sentence(s, b, statuses, level, glosses))
+            bead.source, source_lang, lambda s, b=bead.position: _source_sentence(s, b, statuses, level, glosses))
         offset = [0]
 
         def render_target(s, b=bead.position):
             html, offset[0] = _target_sentence(s, b, offset[0])
             return html
 
-        target = _side_html(bead.target, target_lang, bead.position, True, render_target)
+        target = _side_html(bead.target, target_lang, render_target)
         first = (bead.source or bead.target or [None])[0]
         views.append(BeadView(
             position=bead.position, confidence=bead.confidence,

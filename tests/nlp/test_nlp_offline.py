@@ -121,3 +121,12 @@ def test_preload_loads_in_a_background_thread_and_the_engine_is_then_warm(engine
     thread.join(timeout=120)
     assert not thread.is_alive() and thread.daemon
     assert engine.analyse(["Il vint."], "fr")[0][0].tokens[1].lemma == "venir"
+
+
+def test_english_tokens_split_contractions_and_keep_titles_and_compounds():
+    from bireader.nlp.english_tags import english_token_spans
+
+    text = "Mr. Weston didn't come to-night--Emma's U.S. friend said: 'I've waited...'"
+    assert [text[a:b] for a, b in english_token_spans(text)] == [
+        "Mr.", "Weston", "did", "n't", "come", "to-night", "--", "Emma", "'s", "U.S.", "friend", "said", ":", "'",
+        "I", "'ve", "waited", "...", "'"]

@@ -36,6 +36,8 @@ class Settings:
     margin: int = 8  # band margin around each anchor rectangle
     dp_max_df_share: float = 0.2  # features in more sentences than this share are left out of the gap program
     use_bleu: bool = False  # BLEU rescoring of candidates: no measurable gain here (docs/align.md), ~1 s on a book
+    ratio_bounds: tuple[float, float] = (0.85, 1.1)  # plausible target/source character ratios
+    excess_boost: float = 15.0  # how much likelier null beads of the longer side get per unit of excess
     local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
 
 
@@ -63,11 +65,31 @@ def _breaks(indices: list[int] | None, size: int) -> np.ndarray:
     return out
 
 
+def length_model(settings: Settings, observed: float) -> Params:
+    """Gap-program weights for a text whose target/source character ratio is ``observed``.
+
+    A ratio far from what translation between the two languages gives means that one side has passages the
+    other lacks (an abridged translation): the length model keeps a plausible ratio, and the null beads of the
+    longer side become likelier in proportion to its excess.
+    """
+    p = settings.params
+    lo, hi = settings.ratio_bounds
+    ratio = min(max(observed, lo), hi)
+    prior = dict(p.prior)
+    if observed > hi:
+        excess = 1.0 - hi / observed
+        prior[(0, 1)] += settings.excess_boost * excess
+    elif observed < lo:
+        excess = 1.0 - observed / lo
+        prior[(1, 0)] += settings.excess_boost * excess
+    return replace(p, ratio=ratio, prior=prior)
+
+
 def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_breaks=None,
                  hard=None) -> list[tuple[int, int, int, int, float]]:
     """One pass of the method over an indexed bitext; beads as (i0, i1, j0, j1, score)."""
     n, m = bt.n, bt.m
-    p = replace(settings.params, ratio=float(bt.tgt_chars.sum() / max(bt.src_chars.sum(), 1.0)))
+    p = length_model(settings, float(bt.tgt_chars.sum() / max(bt.src_chars.sum(), 1.0)))
     if settings.local:
         # Excerpts: the longer side is mostly unpaired, so skipping it is nearly free, and a bead must earn its
         # place by shared words (a 1-1 bead with no evidence must lose to leaving the sentence unpaired).
@@ -189,4 +211,24 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
             raw = align_bitext(add_learnt(bt, src_feats, tgt_feats), settings, source_breaks, target_breaks, hard)
-    return [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw]
+    return merge_null_runs(
+        [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw])
+
+
+def merge_null_runs(beads: list[tuple[Bead, object]]) -> list[tuple[Bead, object]]:
+    """Consecutive unpaired sentences of one side become one bead (``[]:[16,17,18]``), as gold standards write them.
+
+    Its confidence is the lowest of the run's.
+    """
+    out: list[tuple[Bead, object]] = []
+    for bead, feats in beads:
+        if out:
+            last = out[-1][0]
+            if not bead.source and not last.source and bead.target:
+                out[-1] = (Bead([], last.target + bead.target, min(last.confidence, bead.confidence)), out[-1][1])
+                continue
+            if not bead.target and not last.target and bead.source:
+                out[-1] = (Bead(last.source + bead.source, [], min(last.confidence, bead.confidence)), out[-1][1])
+                continue
+        out.append((bead, feats))
+    return out

@@ -10,14 +10,28 @@ from conftest import screenshot
 
 def test_seed_first_page_shows_its_first_heading_and_paragraph(page, base_url, seed_slug):
     page.goto(f"{base_url}/read/{seed_slug}/1")
-    heading = page.locator(".side.source h2.heading").first
-    assert heading.is_visible()
-    assert heading.inner_text().strip() != ""
-    first = page.locator(".side.source .s").first
-    assert first.is_visible() and len(first.inner_text()) > 10
-    english = page.locator(".side.target .s").first
-    assert english.is_visible()
-    screenshot(page, "seed-first-page")
+    french, english = page.locator(".side.source").first, page.locator(".side.target").first
+    assert french.locator("h2.heading").inner_text() == "Brandler (Djzerjinski, Staline, Semionov)"
+    assert english.locator("h2.heading").inner_text() == "Brandler (Dzerzhinsky, Stalin, Semionov)"
+    assert french.locator(".date").is_visible() and english.locator(".date").is_visible()
+    first_fr = page.locator(".side.source .s").first
+    first_en = page.locator(".side.target .s").first
+    assert first_fr.inner_text() == "Nous nous rencontrons dans les cafés du boulevard Montparnasse."
+    assert first_en.inner_text() == "We meet in the cafes on the boulevard Montparnasse."
+    # the first paragraph goes on in both columns, side by side
+    assert "Il porte sur sa grosse tête" in page.locator(".side.source .s").nth(1).inner_text()
+    box_fr, box_en = first_fr.bounding_box(), first_en.bounding_box()
+    assert box_en["x"] > box_fr["x"] + box_fr["width"] - 1 and abs(box_en["y"] - box_fr["y"]) < 5
+    first_fr.hover()
+    assert first_en.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+    screenshot(page, "seed-first-page", full_page=True)
+    # the English-only notebooks beyond the French pieces read as full-width blocks
+    pages = int(page.locator("article.reader").get_attribute("data-pages"))
+    runs = [n for n in range(1, pages + 1)
+            if 'class="run target-only"' in page.request.get(f"{base_url}/read/{seed_slug}/{n}").text()]
+    assert runs
+    page.goto(f"{base_url}/read/{seed_slug}/{runs[0]}")
+    screenshot(page, "seed-english-only", full_page=True)
 
 
 def test_hovering_a_french_sentence_highlights_its_english_counterpart(page, base_url):

@@ -27,4 +27,7 @@ from bireader.align.commands import align_command, eval_command  # noqa: E402
 
 main.add_command(align_command, "align")
 main.add_command(eval_command, "eval")
+from bireader.gloss.commands import wordalign_command  # noqa: E402
+
+main.add_command(wordalign_command, "wordalign")
 # --- end commands ---

@@ -1,0 +1,59 @@
+"""Frequency ranks per lemma and frequency bands, from ``wordfreq``.
+
+The problem: a learner's level is "I know the N most frequent words", but wordfreq counts word *forms*
+(``suis``, ``est``, ``étaient`` separately), while a learner knows *lemmas* (``être``). So we fold wordfreq's
+top forms onto their simplemma lemmas, add up their frequencies and rank the lemmas::
+
+    >>> lemma_rank("être", "fr") < lemma_rank("maison", "fr") < lemma_rank("palefrenier", "fr")
+    True
+
+Bands cut the ranks into doubling steps (1: top 500, 2: 500-1k, 3: 1k-2k, ... 7: beyond 16k or unknown), which
+is how the reader colours words and how a learner's level is chosen.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+TOP_FORMS = 60_000  # forms taken from wordfreq to rank lemmas (its lists go further, with less reliable tails)
+BAND_LIMITS = (500, 1000, 2000, 4000, 8000, 16000)  # band k covers ranks up to BAND_LIMITS[k-1]
+BANDS = len(BAND_LIMITS) + 1
+
+
+@lru_cache(maxsize=None)
+def lemma_ranks(lang: str) -> dict[str, int]:
+    """Lemma -> rank (1 = most frequent) for ``lang``, from wordfreq's forms folded onto simplemma lemmas."""
+    import simplemma
+    from wordfreq import top_n_list, word_frequency
+
+    totals: dict[str, float] = {}
+    for form in top_n_list(lang, TOP_FORMS):
+        lemma = simplemma.lemmatize(form, lang=lang).lower()
+        freq = word_frequency(form, lang)
+        totals[lemma] = totals.get(lemma, 0.0) + freq
+        # a form is also counted as itself, so that lemmas the lemmatiser does not produce still get a rank
+        if form != lemma:
+            totals.setdefault(form, 0.0)
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    return {lemma: rank for rank, (lemma, freq) in enumerate(ranked, start=1) if freq > 0}
+
+
+def lemma_rank(lemma: str, lang: str) -> int | None:
+    """The frequency rank of a lemma (1 = most frequent), None when wordfreq does not know it."""
+    ranks = lemma_ranks(lang)
+    key = lemma.lower().replace("’", "'")
+    rank = ranks.get(key)
+    if rank is None and " " in key:  # a multi-word expression is as rare as its rarest word
+        parts = [ranks.get(p) for p in key.split()]
+        rank = None if None in parts else max(parts)  # type: ignore[type-var]
+    return rank
+
+
+def band(rank: int | None) -> int:
+    """Frequency band 1..BANDS of a rank (BANDS for unknown words)."""
+    if rank is None:
+        return BANDS
+    for k, limit in enumerate(BAND_LIMITS, start=1):
+        if rank <= limit:
+            return k
+    return BANDS

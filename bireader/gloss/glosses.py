@@ -1,0 +1,258 @@
+"""In-context glosses: for each French token, its dictionary senses and the English words of *this* translation.
+
+The problem, on one bead::
+
+    FR  Il   y   a   une  pomme de  terre sur la  table .        tokens 0..10
+    EN  There is a   potato   on  the table .                    tokens 0..7
+
+The word aligner links ``pomme``/``terre`` to ``potato`` and ``table`` to ``table``; the lexicon knows the
+multi-word headwords ``il y a`` and ``pomme de terre``. The gloss of token 5 (``pomme``) is then: lemma
+``pomme de terre`` (its ``group`` is tokens ``[4, 5, 6]``), senses ``["potato"]``, rendering ``[3]``
+("potato"), so the reader highlights "potato" and shows the dictionary beside it (translation first when they
+disagree). Proper nouns, numbers and punctuation are not gloss-worthy; whether a learner *needs* a gloss is
+``needs_gloss``: a frequency rank beyond the learner's level and a lemma the learner has not marked known.
+
+``rendering`` indexes the tokens of the bead's target sentences taken together in order (for the 1-1 beads that
+are most of a book, simply the target sentence's tokens).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+from bireader.document import Bead, Document, Token
+from bireader.gloss.frequency import band, lemma_rank
+from bireader.gloss.wordalign import Alignment, align_words
+from bireader.lexicon import Lexicon, load_lexicon, normalise
+from bireader.lexicon.lookup import find_senses
+
+NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+MAX_SENSES = 5
+MAX_MULTIWORD = 6  # tokens
+
+
+@dataclass
+class TokenGloss:
+    token: int  # index into sentence.tokens
+    lemma: str  # the headword glossed: the token's lemma, or a multi-word expression ("pomme de terre")
+    pos: str
+    senses: list[str]  # dictionary senses, best first
+    rendering: list[int]  # indices of the bead's target tokens that render it (may be empty)
+    rendering_text: str
+    freq_rank: int | None  # wordfreq rank of the lemma, 1 = most frequent
+    band: int  # frequency band 1..frequency.BANDS
+    gloss_worthy: bool  # False for proper nouns, numbers, punctuation
+    group: list[int] = field(default_factory=list)  # tokens of the multi-word expression it belongs to, if any
+    sources: list[str] = field(default_factory=list)  # where each sense came from (freedict, apertium-pivot, ...)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TokenGloss":
+        return cls(**data)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_gloss_worthy(token: Token, index: int, tokens: list[Token], in_lexicon: bool) -> bool:
+    """Words only; not names, numbers or punctuation. A capitalised word inside a sentence that the dictionary
+    does not know is a name even when the tagger calls it a noun (``Cunégonde``)."""
+    if not token.is_word or token.pos in NOT_GLOSS_WORTHY_POS or not _LETTER.search(token.text):
+        return False
+    first_word = next((k for k, t in enumerate(tokens) if t.is_word and _LETTER.search(t.text)), index)
+    if token.text[:1].isupper() and index != first_word and not in_lexicon:
+        return False
+    return True
+
+
+def _token_key(token: Token) -> tuple[str, str]:
+    return normalise(token.text), normalise(token.lemma or token.text)
+
+
+def multiword_spans(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Non-overlapping multi-word headwords in a sentence, longest first: ``(start, end, headword)``, end exclusive.
+
+    Each position matches the headword by form or by lemma (``fit attention`` -> ``faire attention``); an
+    expression must hold a content word, so ``de la`` stays two words.
+    """
+    multi = lex.multiword()
+    keys = [_token_key(t) for t in tokens]
+    spans: list[tuple[int, int, str]] = []
+    taken = [False] * len(tokens)
+    for length in range(min(MAX_MULTIWORD, len(tokens)), 1, -1):
+        for start in range(0, len(tokens) - length + 1):
+            if any(taken[start : start + length]):
+                continue
+            window = keys[start : start + length]
+            if not any(tokens[k].pos in CONTENT_POS | {"AUX"} for k in range(start, start + length)):
+                continue
+            match = _match(window, multi)
+            if match:
+                spans.append((start, start + length, " ".join(match)))
+                for k in range(start, start + length):
+                    taken[k] = True
+    return sorted(spans)
+
+
+def _match(window: list[tuple[str, str]], multi: set[tuple[str, ...]]) -> tuple[str, ...] | None:
+    # try forms, then lemmas position by position (few combinations: expressions are short)
+    candidates: list[tuple[str, ...]] = [()]
+    for form, lemma in window:
+        options = [form] if form == lemma else [form, lemma]
+        candidates = [c + (o,) for c in candidates for o in options][:16]
+    for c in candidates:
+        if c in multi:
+            return c
+    return None
+
+
+class _Glosser:
+    """Shared state for one document: the lexicon and caches of lookups by (form, lemma, pos)."""
+
+    def __init__(self, source_lang: str, target_lang: str):
+        self.lang = source_lang
+        self.lex = load_lexicon(source_lang, target_lang)
+        self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
+
+    def lookup(self, token: Token) -> tuple[str, list[str], list[str]]:
+        key = (token.text, token.lemma, token.pos)
+        found = self._cache.get(key)
+        if found is None:
+            headword, senses = find_senses(self.lex, token.text, token.lemma or token.text.lower(), token.pos)
+            if senses and senses[0].source == "derived":  # "tendrement" glossed from "tendre": still its own lemma
+                headword = token.lemma or token.text.lower()
+            texts, sources = [], []
+            for s in senses:
+                if s.text not in texts:
+                    texts.append(s.text)
+                    sources.append(s.source)
+            found = (headword, texts[:MAX_SENSES], sources[:MAX_SENSES])
+            self._cache[key] = found
+        return found
+
+    def sentence(self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token]) -> list[TokenGloss]:
+        glosses: list[TokenGloss] = []
+        group_of: dict[int, tuple[int, int, str]] = {}
+        for span in multiword_spans(tokens, self.lex):
+            for k in range(span[0], span[1]):
+                group_of[k] = span
+        for i, token in enumerate(tokens):
+            span = group_of.get(i)
+            if span is not None:
+                start, end, headword = span
+                senses = self.lex.senses(headword)
+                texts = list(dict.fromkeys(s.text for s in senses))[:MAX_SENSES]
+                sources = [next(s.source for s in senses if s.text == t) for t in texts]
+                lemma, group = headword, list(range(start, end))
+                # the expression's rendering: what its content words are linked to ("pomme", "terre" -> "potato")
+                content = [k for k in group if tokens[k].pos in CONTENT_POS] or group
+                rendering = sorted({j for k in content for j in links.get(k, [])})
+                worthy = True
+            else:
+                lemma, texts, sources = self.lookup(token)
+                group = []
+                rendering = sorted(set(links.get(i, [])))
+                worthy = is_gloss_worthy(token, i, tokens, bool(texts))
+            rank = lemma_rank(lemma, self.lang) if worthy else None
+            glosses.append(
+                TokenGloss(
+                    token=i, lemma=lemma, pos=token.pos, senses=texts if worthy else [],
+                    rendering=rendering if worthy else [],
+                    rendering_text=" ".join(target_tokens[j].text for j in rendering) if worthy else "",
+                    freq_rank=rank, band=band(rank), gloss_worthy=worthy, group=group,
+                    sources=sources if worthy else [],
+                )
+            )
+        return glosses
+
+
+def _alignment_word(token: Token) -> str:
+    return (token.lemma or token.text).lower()
+
+
+def renderings(alignment: Alignment, source_tokens: list[Token]) -> dict[int, list[int]]:
+    """Source token -> target tokens that render it: the links both directions agree on, else the grown ones."""
+    out: dict[int, list[int]] = {}
+    for i, j in alignment.links:
+        out.setdefault(i, []).append(j)
+    grown: dict[int, list[int]] = {}
+    for i, j in alignment.grown:
+        grown.setdefault(i, []).append(j)
+    for i, js in grown.items():
+        if i not in out and i < len(source_tokens) and source_tokens[i].is_word:
+            out[i] = js
+    return out
+
+
+def gloss_bitext(
+    source_doc: Document, target_doc: Document, beads: list[Bead],
+    extra: Iterable[tuple[list[str], list[str]]] = (),
+) -> dict[str, list[TokenGloss]]:
+    """Glosses of every source token, keyed by source sentence id; renderings from word alignment inside beads.
+
+    Bead indices refer to ``list(doc.sentences())``. Source sentences outside any bead or in a bead with no target
+    get dictionary glosses only. ``extra``: more (source lemmas, target lemmas) pairs to train the aligner on.
+    """
+    src_sents = list(source_doc.sentences())
+    trg_sents = list(target_doc.sentences())
+    glosser = _Glosser(source_doc.lang, target_doc.lang)
+    pairs_src, pairs_trg, bead_parts = [], [], []
+    for bead in beads:
+        if not bead.source or not bead.target:
+            continue
+        src_tokens = [(k, n, t) for k in bead.source for n, t in enumerate(src_sents[k].tokens)]
+        trg_tokens = [t for k in bead.target for t in trg_sents[k].tokens]
+        pairs_src.append([_alignment_word(t) for _, _, t in src_tokens])
+        pairs_trg.append([_alignment_word(t) for t in trg_tokens])
+        bead_parts.append((bead, src_tokens, trg_tokens))
+    alignments = align_words(
+        pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
+        extra=list(extra),
+    )
+    out: dict[str, list[TokenGloss]] = {}
+    for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
+        flat_links = renderings(alignment, [t for _, _, t in src_tokens])
+        for k in bead.source:
+            offset = next(p for p, (kk, _, _) in enumerate(src_tokens) if kk == k)
+            sentence = src_sents[k]
+            links = {n: flat_links[offset + n] for n in range(len(sentence.tokens)) if offset + n in flat_links}
+            out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens)
+    for sentence in src_sents:
+        if sentence.id not in out:
+            out[sentence.id] = glosser.sentence(sentence.tokens, {}, [])
+    return out
+
+
+def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGloss]]:
+    """Dictionary glosses toward ``target_lang`` (e.g. the English seed glossed in French); no renderings."""
+    glosser = _Glosser(doc.lang, target_lang)
+    return {s.id: glosser.sentence(s.tokens, {}, []) for s in doc.sentences()}
+
+
+def needs_gloss(gloss: TokenGloss, level_rank: int, known_lemmas: set[str]) -> bool:
+    """Whether a learner who knows the ``level_rank`` most frequent lemmas (and ``known_lemmas``) needs this gloss."""
+    if not gloss.gloss_worthy:
+        return False
+    if gloss.lemma in known_lemmas or normalise(gloss.lemma) in known_lemmas:
+        return False
+    return gloss.freq_rank is None or gloss.freq_rank > level_rank
+
+
+def sentence_pairs(
+    source_doc: Document, target_doc: Document, beads: list[Bead]
+) -> list[tuple[list[str], list[str]]]:
+    """The (source lemmas, target lemmas) of each bead with both sides: training data for another text's aligner."""
+    src_sents, trg_sents = list(source_doc.sentences()), list(target_doc.sentences())
+    return [
+        (
+            [_alignment_word(t) for k in b.source for t in src_sents[k].tokens],
+            [_alignment_word(t) for k in b.target for t in trg_sents[k].tokens],
+        )
+        for b in beads
+        if b.source and b.target
+    ]

@@ -1,0 +1,187 @@
+"""Word alignment inside aligned sentence pairs, trained on the text itself with the dictionary as a prior.
+
+The problem: to highlight the English words that render a French word, we need word links inside each bead, and
+a single book is far too little text for a statistical aligner to learn French from scratch. So we train eflomal
+(Östling & Tiedemann 2016: a Bayesian HMM aligner sampled with Gibbs, fast C code) on the book's own sentence
+pairs, with lowercase lemmas as words (one book has few forms of each verb, but many of its lemma), and give it a
+*lexical prior*: each French/English lemma pair that co-occurs in a sentence pair and that our lexicon lists as a
+translation gets pseudo-counts, so that ``maison``/``house`` is linked from the first sentence on.
+
+We align in both directions and keep the intersection (precise, one-to-one) and the grow-diag-final-and union
+(more links, phrases): ``Alignment.links`` is the first, ``Alignment.grown`` the second.
+
+    >>> a = align_words([["le", "chat", "dormir"]], [["the", "cat", "sleep"]])[0]
+    >>> sorted(a.links)
+    [(0, 0), (1, 1), (2, 2)]
+
+Links are Pharaoh pairs ``(i, j)``: i indexes the French sentence's tokens, j the English one's.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from bireader.lexicon import Lexicon, english_words, load_lexicon
+
+PRIOR_ALPHA = 5.0  # pseudo-counts per dictionary pair seen in a sentence pair (5 measured best of 1, 5: docs/gloss.md)
+
+Link = tuple[int, int]
+
+
+@dataclass
+class Alignment:
+    """The links of one sentence pair: ``links`` = both directions agree, ``grown`` = grow-diag-final-and."""
+
+    links: set[Link] = field(default_factory=set)
+    grown: set[Link] = field(default_factory=set)
+    forward: set[Link] = field(default_factory=set)
+    backward: set[Link] = field(default_factory=set)
+
+
+def _lemmatiser(lang: str):
+    import simplemma
+
+    @lru_cache(maxsize=100_000)
+    def lemma(word: str) -> str:
+        return simplemma.lemmatize(word, lang=lang).lower()
+
+    return lemma
+
+
+@lru_cache(maxsize=4)
+def _dictionary_targets(source: str, target: str):
+    """word -> set of target words (forms and lemmas) that the lexicon gives as translations."""
+    lex: Lexicon = load_lexicon(source, target)
+    target_lemma = _lemmatiser(target)
+
+    @lru_cache(maxsize=200_000)
+    def targets(word: str) -> frozenset[str]:
+        out: set[str] = set()
+        for sense in lex.senses(word)[:10]:
+            for w in english_words(sense) if target == "en" else sense.text.replace(",", " ").split():
+                w = w.lower()
+                out.add(w)
+                out.add(target_lemma(w))
+        return frozenset(out)
+
+    return targets
+
+
+def lexical_priors(
+    source: list[list[str]], target: list[list[str]], source_lang: str = "fr", target_lang: str = "en",
+    alpha: float = PRIOR_ALPHA,
+) -> dict[tuple[str, str], float]:
+    """Prior pseudo-counts for word pairs that co-occur in a sentence pair and are dictionary translations.
+
+    Identical words (names, numbers, cognates spelt alike) get the prior too.
+    """
+    targets = _dictionary_targets(source_lang, target_lang)
+    priors: dict[tuple[str, str], float] = {}
+    for src, trg in zip(source, target):
+        trg_words = set(trg)
+        for word in set(src):
+            for t in targets(word) & trg_words:
+                priors[(word, t)] = alpha
+            if word in trg_words and (len(word) > 2 or word.isdigit()):
+                priors[(word, word)] = alpha
+    return priors
+
+
+def grow_diag_final_and(forward: set[Link], backward: set[Link]) -> set[Link]:
+    """Koehn's symmetrisation: start from the intersection, grow into neighbouring union links, then add union
+    links whose two words are both still unaligned."""
+    union = forward | backward
+    links = forward & backward
+    src_done = {i for i, _ in links}
+    trg_done = {j for _, j in links}
+    neighbours = [(-1, 0), (0, -1), (1, 0), (0, 1), (-1, -1), (-1, 1), (1, -1), (1, 1)]
+    grew = True
+    while grew:
+        grew = False
+        for i, j in sorted(links):
+            for di, dj in neighbours:
+                cand = (i + di, j + dj)
+                if cand in union and cand not in links and (cand[0] not in src_done or cand[1] not in trg_done):
+                    links.add(cand)
+                    src_done.add(cand[0])
+                    trg_done.add(cand[1])
+                    grew = True
+    for i, j in sorted(union):
+        if (i, j) not in links and i not in src_done and j not in trg_done:
+            links.add((i, j))
+            src_done.add(i)
+            trg_done.add(j)
+    return links
+
+
+def _read_links(path: str) -> list[set[Link]]:
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            out.append({(int(a), int(b)) for a, b in (x.split("-") for x in line.split())})
+    return out
+
+
+def align_words(
+    source: list[list[str]], target: list[list[str]], *, source_lang: str = "fr", target_lang: str = "en",
+    use_lexicon: bool = True, lemmatise: bool = True, extra: Iterable[tuple[list[str], list[str]]] = (),
+    iterations: float = 1.0, samplers: int = 1,
+) -> list[Alignment]:
+    """Word-align each (source, target) token list pair; returns one Alignment per pair, in order.
+
+    ``lemmatise``: align lowercase simplemma lemmas of the tokens (pass tokens already lemmatised with False).
+    ``extra``: more sentence pairs (e.g. another book) to train on; they are aligned too but not returned.
+    Empty pairs get empty alignments. eflomal samples at random: runs differ slightly.
+    """
+    import eflomal
+
+    if len(source) != len(target):
+        raise ValueError(f"{len(source)} source sentences but {len(target)} target sentences")
+    src_lemma, trg_lemma = _lemmatiser(source_lang), _lemmatiser(target_lang)
+
+    def words(tokens: list[str], lemma) -> list[str]:
+        out = []
+        for t in tokens:
+            w = t.lower().replace("’", "'").replace(" ", "_") or "_"
+            out.append(lemma(w) if lemmatise else w)
+        return out
+
+    pairs = [(words(s, src_lemma), words(t, trg_lemma)) for s, t in zip(source, target)]
+    pairs += [(words(s, src_lemma), words(t, trg_lemma)) for s, t in extra]
+    results = [Alignment() for _ in source]
+    # eflomal rejects empty sentences: align the non-empty pairs only
+    keep = [k for k, (s, t) in enumerate(pairs) if s and t]
+    if not keep:
+        return results
+    src_lines = [" ".join(pairs[k][0]) for k in keep]
+    trg_lines = [" ".join(pairs[k][1]) for k in keep]
+    priors_text = None
+    if use_lexicon:
+        priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang)
+        priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in priors.items())
+    # model 2 (HMM, no fertility), one sampler: as accurate as model 3 here and twice as fast (docs/gloss.md)
+    aligner = eflomal.Aligner(model=2, n_samplers=samplers, rel_iterations=iterations)
+    with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
+        fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
+        aligner.align(
+            io.StringIO("\n".join(src_lines) + "\n"), io.StringIO("\n".join(trg_lines) + "\n"),
+            links_filename_fwd=fwd, links_filename_rev=rev,
+            priors_input=io.StringIO(priors_text) if priors_text else None, quiet=True,
+        )
+        forward, backward = _read_links(fwd), _read_links(rev)
+    for pos, k in enumerate(keep):
+        if k >= len(source):
+            break
+        f, b = forward[pos], backward[pos]
+        results[k] = Alignment(links=f & b, grown=grow_diag_final_and(f, b), forward=f, backward=b)
+    return results
+
+
+def pharaoh(links: set[Link]) -> str:
+    """``{(0, 0), (2, 1)}`` -> ``"0-0 2-1"`` (sorted)."""
+    return " ".join(f"{i}-{j}" for i, j in sorted(links))

@@ -23,7 +23,9 @@ from pathlib import Path
 from bireader.document import Sentence, Token
 from bireader.nlp import LANGUAGES, EngineUnavailable, check_language
 
-PROCESSORS = "tokenize,mwt,pos,lemma"
+# stanza adds mwt by itself where a language's package has one (English "combined" does in recent releases);
+# naming it for a language without one would be an error, so it is named only for French.
+PROCESSORS = {"fr": "tokenize,mwt,pos,lemma", "en": "tokenize,pos,lemma"}
 _NOT_WORDS = {"PUNCT", "SYM"}
 INSTALL_HINT = "pip install 'bireader[stanza]' (with torch==2.13.0 on a CPU machine)"
 
@@ -113,8 +115,8 @@ class StanzaEngine:
         stanza = _import_stanza()
         self.folder = stanza_dir_path(stanza_dir)
         for lang in LANGUAGES:
-            _pipeline(lang, str(self.folder), PROCESSORS)
-        self.version = f"stanza {stanza.__version__} ({PROCESSORS}; {self._model_versions()})"
+            _pipeline(lang, str(self.folder), PROCESSORS[lang])
+        self.version = f"stanza {stanza.__version__} ({self._model_versions()})"
 
     def _model_versions(self) -> str:
         try:
@@ -124,7 +126,7 @@ class StanzaEngine:
         parts = []
         for lang in LANGUAGES:
             processors = resources.get(lang, {}).get("default_processors", {})
-            names = ", ".join(f"{p} {processors[p]}" for p in PROCESSORS.split(",") if p in processors)
+            names = ", ".join(f"{p} {processors[p]}" for p in ("tokenize", "mwt", "pos", "lemma") if p in processors)
             parts.append(f"{lang}: {names or 'default'}")
         return f"models {resources.get('version', '?')}; " + "; ".join(parts)
 
@@ -140,7 +142,7 @@ class StanzaEngine:
 
     def analyse(self, paragraphs: list[str], lang: str) -> list[list[Sentence]]:
         check_language(lang)
-        docs = self._run(paragraphs, lang, PROCESSORS)
+        docs = self._run(paragraphs, lang, PROCESSORS[lang])
         return [sentences_from_stanza(doc, p) if doc is not None else [] for p, doc in zip(paragraphs, docs)]
 
     def split(self, paragraphs: list[str], lang: str) -> list[list[str]]:
@@ -158,7 +160,7 @@ def download_models(langs: list[str], stanza_dir: str | None = None) -> Path:
     for lang in langs:
         check_language(lang)
         try:
-            stanza.download(lang, model_dir=str(folder), processors=PROCESSORS, logging_level="WARN")
+            stanza.download(lang, model_dir=str(folder), processors=PROCESSORS[lang], logging_level="WARN")
         except Exception as error:  # requests' ConnectionError, HTTPError, stanza's own...
             raise EngineUnavailable(f"could not download stanza's {lang} models into {folder}: "
                                     f"{type(error).__name__}: {_first_line(error)}") from error

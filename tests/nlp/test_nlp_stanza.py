@@ -110,3 +110,25 @@ def test_stanza_dir_defaults_to_the_environment(tmp_path, monkeypatch):
     assert stanza_dir_path() == tmp_path
     assert stanza_dir_path("/elsewhere") != tmp_path
     assert stanza.__version__  # the package the conversion was written against is importable
+
+
+def test_engine_batches_paragraphs_and_skips_blank_ones(monkeypatch, tmp_path):
+    """The engine's own plumbing, with stanza's Pipeline replaced by one that returns the documents above."""
+    from bireader.nlp import stanza_engine
+
+    calls = []
+
+    def fake_pipeline(lang, folder, processors):
+        def run(documents):
+            calls.append((lang, processors, [d.text for d in documents]))
+            return [french_document() for _ in documents]
+        return run
+
+    monkeypatch.setattr(stanza_engine, "_pipeline", fake_pipeline)
+    engine = StanzaEngine(str(tmp_path))
+    assert engine.name == "stanza" and engine.version.startswith(f"stanza {stanza.__version__}")
+    result = engine.analyse([PARAGRAPH, "  ", PARAGRAPH], "fr")
+    assert [len(p) for p in result] == [2, 0, 2]
+    assert calls[-1] == ("fr", "tokenize,mwt,pos,lemma", [PARAGRAPH, PARAGRAPH])  # one batch, blanks left out
+    assert engine.split([PARAGRAPH], "fr") == [["Il vint au château.", "« Pensez-vous ? » dit-il."]]
+    assert calls[-1][1] == "tokenize"

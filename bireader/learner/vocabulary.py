@@ -105,6 +105,24 @@ def count_words(items: Iterable[VocabItem]) -> WordCounts:
     return counts
 
 
+def lemma_rarity(beads: Iterable, level: int) -> dict[str, bool]:
+    """Lemma -> would it get an inline gloss while new: all :func:`count_lemmas` needs, cacheable per text and level."""
+    return {i.lemma: i.needs_gloss for i in collect_vocabulary(beads, {}, level)}
+
+
+def count_lemmas(rarity: dict[str, bool], statuses: dict[str, str]) -> WordCounts:
+    """The same counts as :func:`count_words`, from a cached :func:`lemma_rarity` and the learner's statuses."""
+    counts = WordCounts(total=len(rarity))
+    for lemma, rare in rarity.items():
+        status = statuses.get(lemma)
+        if status in ("known", "learning", "ignore"):
+            setattr(counts, status, getattr(counts, status) + 1)
+        else:
+            counts.new += 1
+            counts.rare += rare
+    return counts
+
+
 def words_to_learn(items: Iterable[VocabItem], include_new: bool = False) -> list[VocabItem]:
     """The items the learner is learning, plus (``include_new``) new words above their level."""
     return [i for i in items if i.status == "learning" or (include_new and i.status is None and i.needs_gloss)]

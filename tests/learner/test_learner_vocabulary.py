@@ -45,3 +45,13 @@ def test_statuses_drive_counts_and_the_words_to_learn():
 
 def test_mark_word_escapes_html_around_the_marked_word():
     assert mark_word("a <b> c", 3, 4) == "a &lt;<b>b</b>&gt; c"
+
+
+def test_cached_rarity_gives_the_same_counts_as_the_full_vocabulary():
+    from bireader.learner.vocabulary import count_lemmas, lemma_rarity
+
+    beads = [bead([FR1], [EN1]), bead([FR2], [EN2])]
+    statuses = {"le": "known", "et": "ignore", "dormir": "learning"}
+    for level in (100, 2000, 50000):
+        expected = count_words(collect_vocabulary(beads, statuses, level))
+        assert count_lemmas(lemma_rarity(beads, level), statuses) == expected

@@ -19,6 +19,7 @@ from bireader.store.library import get_text
 from bireader.web.app import db
 from bireader.web.learner.identity import current_learner, learner_level, set_learner_cookie
 from bireader.web.vocab.service import BeadCache, page_beads, vocabulary
+from bireader.web.vocab.service import text_counts as whole_text_counts
 
 bp = Blueprint("learner", __name__)
 bp.after_app_request(set_learner_cookie)
@@ -85,9 +86,10 @@ def text_counts(slug: str):
         abort(404, description="no such text")
     learner = current_learner()
     page = request.args.get("page", type=int)
+    if page is None:
+        return jsonify(whole_text_counts(session, learner, learner_level(learner), text, bead_cache()).as_dict())
     beads = page_beads(session, text, page, bead_cache())
-    counts = count_words(vocabulary(session, learner, learner_level(learner), text, beads)).as_dict()
-    return jsonify(counts)
+    return jsonify(count_words(vocabulary(session, learner, learner_level(learner), text, beads)).as_dict())
 
 
 @bp.post("/learner/words")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bireader.learner.models import Learner
 from bireader.learner.service import word_statuses
-from bireader.learner.vocabulary import VocabItem, collect_vocabulary, sentence_lemmas
+from bireader.learner.vocabulary import VocabItem, WordCounts, collect_vocabulary, count_lemmas, lemma_rarity, sentence_lemmas
 from bireader.store.library import get_page
 from bireader.store.models import Text
 
@@ -21,6 +21,16 @@ class BeadCache:
     def __init__(self, size: int = 4):
         self.size = size
         self.items: OrderedDict[tuple, list] = OrderedDict()
+        self.rarities: OrderedDict[tuple, dict[str, bool]] = OrderedDict()
+
+    def rarity(self, session: Session, text: Text, level: int) -> dict[str, bool]:
+        """The text's lemmas and whether each is rarer than ``level`` (see :func:`lemma_rarity`), cached."""
+        key = (text.id, text.page_count, text.imported_at, level)
+        if key not in self.rarities:
+            self.rarities[key] = lemma_rarity(self.beads(session, text), level)
+            while len(self.rarities) > self.size:
+                self.rarities.popitem(last=False)
+        return self.rarities[key]
 
     def beads(self, session: Session, text: Text) -> list:
         key = (text.id, text.page_count, text.imported_at)
@@ -47,3 +57,8 @@ def vocabulary(session: Session, learner: Learner | None, level: int, text: Text
     lemmas = sentence_lemmas(s for b in beads for s in b.source)
     statuses = word_statuses(session, learner, lang, lemmas)
     return collect_vocabulary(beads, statuses, level)
+
+
+def text_counts(session: Session, learner: Learner | None, level: int, text: Text, cache: BeadCache) -> WordCounts:
+    """Distinct words of the whole text by the learner's status: cached lemmas, one query for the statuses."""
+    return count_lemmas(cache.rarity(session, text, level), word_statuses(session, learner, text.source.lang))

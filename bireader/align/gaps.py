@@ -23,9 +23,11 @@ import numpy as np
 
 from bireader.document import Bead
 
-BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (0, 1))
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2), (0, 1))
+MAX_SOURCE = max(a for a, _ in BEAD_TYPES)  # the most source sentences a bead takes
 NEG = -1e18
-PAD = 3  # the most target sentences a bead takes
+PAD = max(b for _, b in BEAD_TYPES)  # the most target sentences a bead takes
 
 
 @dataclass
@@ -42,6 +44,10 @@ class Params:
             (2, 2): -4.0,
             (1, 3): -4.2,
             (3, 1): -4.2,
+            (1, 4): -6.0,
+            (4, 1): -6.0,
+            (2, 3): -6.0,
+            (3, 2): -6.0,
         }
     )
     length: float = 1.0
@@ -49,6 +55,8 @@ class Params:
     null_lexical: float = 0.0  # a null bead scores as if its sentence shared this much
     cross_break: float = 2.0  # per paragraph break inside a bead
     break_mismatch: float = 1.0  # a bead that starts a paragraph on one side only
+    embedding: float = 0.0  # weight of the embedding cosine (only when embeddings are given)
+    embedding_base: float = 0.8  # cosine of an unrelated pair, roughly: below it a bead loses
     ratio: float = 1.0  # expected target/source length ratio (set from the texts)
     variance: float = 6.8  # Gale & Church's s^2
 
@@ -82,6 +90,9 @@ class GapInput:
     tgt_breaks: np.ndarray
     shared_cum: np.ndarray  # (n, PW+1): running sums of shared weight of source i with targets plo[i]+x
     plo: np.ndarray  # first target index of each source row of shared_cum
+    emb_cum: np.ndarray | None = None  # optional (n, PW+1): running sums of embedding dots, like shared_cum
+    src_lags: list[np.ndarray] | None = None  # embeddings.neighbour_dots of each side
+    tgt_lags: list[np.ndarray] | None = None
 
 
 def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.ndarray) -> np.ndarray:
@@ -108,12 +119,20 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
             lt = g.tgt_chars[Jc] - g.tgt_chars[c0c]
             s = s + p.length * length_logprob(ls, lt, p.ratio, p.variance)
             shared = np.zeros(J.shape)
+            dots = np.zeros(J.shape) if g.emb_cum is not None else None
             for d in range(1, a + 1):
                 r = np.clip(I - d, 0, g.n - 1)
                 base = g.plo[r]
                 hi = np.clip(Jc - base, 0, pw)
                 lo_ = np.clip(c0c - base, 0, pw)
                 shared += g.shared_cum[r, hi] - g.shared_cum[r, lo_]
+                if dots is not None:
+                    dots += g.emb_cum[r, hi] - g.emb_cum[r, lo_]
+            if dots is not None:
+                from bireader.align.embeddings import run_norm_sq
+
+                norm = np.sqrt(np.maximum(run_norm_sq(g.src_lags, r0c, I) * run_norm_sq(g.tgt_lags, c0c, Jc), 1e-9))
+                s = s + p.embedding * (dots / norm - p.embedding_base)
             denom = (g.src_weight[I] - g.src_weight[r0c]) + (g.tgt_weight[Jc] - g.tgt_weight[c0c])
             s = s + p.lexical * np.where(denom > 0, 2.0 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
         else:
@@ -158,7 +177,7 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
         padded = np.full(PAD + 2 * width, NEG)  # room for the shifts of the next rows, read as slices
         padded[PAD : PAD + width] = d
         rows_d[i] = padded
-        rows_d.pop(i - 4, None)
+        rows_d.pop(i - MAX_SOURCE - 1, None)
 
     # row 0: only 0-1 beads from (0, 0)
     s0 = bead_scores(g, p, lo, width, np.array([0]))[:, 0, :]

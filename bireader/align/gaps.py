@@ -163,6 +163,8 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
     arg = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEAD_TYPES.index((0, 1))
     main_types = [t for t, (a, _) in enumerate(BEAD_TYPES) if a > 0]
+    main_arr = np.array(main_types, dtype=np.int8)
+    cand = np.empty((len(main_types), width))
 
     def finish_row(i: int, best: np.ndarray, best_arg: np.ndarray, s01: np.ndarray) -> None:
         # 0-1 beads within the row: a running maximum
@@ -188,20 +190,19 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
         scores = bead_scores(g, p, lo, width, rows)
         for r, i in enumerate(rows.tolist()):
             J = lo[i] + ks
-            best = np.full(width, NEG)
-            best_arg = np.zeros(width, dtype=np.int8)
-            for t in main_types:
+            # the candidates of every bead type, one row each, then the best per column
+            for k, t in enumerate(main_types):
                 a, b = BEAD_TYPES[t]
                 prev = rows_d.get(i - a)
-                if prev is None or any(s in forced for s in range(i - a + 1, i)):
-                    continue  # no bead may jump over a hard delimiter's row
-                shift = int(lo[i] - lo[i - a]) - b  # column k of row i reads column k + shift of row i - a
-                if shift >= width:
-                    continue
-                cand = prev[PAD + shift : PAD + shift + width] + scores[t, r]
-                better = cand > best
-                best = np.where(better, cand, best)
-                best_arg = np.where(better, t, best_arg)
+                shift = int(lo[i] - lo[i - a]) - b if prev is not None else width
+                if shift >= width or (forced and any(s in forced for s in range(i - a + 1, i))):
+                    cand[k] = NEG  # out of the band, or jumping over a hard delimiter's row
+                else:
+                    cand[k] = prev[PAD + shift : PAD + shift + width]  # column c reads column c + shift of row i - a
+            cand += scores[main_types, r]
+            choice = cand.argmax(axis=0)
+            best = cand[choice, ks]
+            best_arg = main_arr[choice]
             s01 = np.where(J > 0, scores[null_t, r], NEG)
             s01[0] = 0.0 if J[0] == 0 else s01[0]  # nothing before the first column: keep the running sum finite
             finish_row(i, best, best_arg, np.maximum(s01, -1e6))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bireader.align.scoring import Bitext, reweigh
+from bireader.align.scoring import Bitext, reweigh, sorted_unique
 
 MIN_PAIR_COUNT = 2
 MIN_DICE = 0.3
@@ -41,8 +41,8 @@ def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float = 0.5
     f_s, b_s, f_t, b_t = f_s[keep_s], b_s[keep_s], f_t[keep_t], b_t[keep_t]
     # distinct (feature, bead) on each side, then the join on bead
     v = len(bt.vocab)
-    s_keys = np.unique(b_s * v + f_s)
-    t_keys = np.unique(b_t * v + f_t)
+    s_keys = sorted_unique(b_s * v + f_s)
+    t_keys = sorted_unique(b_t * v + f_t)
     s_b, s_f = s_keys // v, s_keys % v
     t_b, t_f = t_keys // v, t_keys % v
     c_s = np.bincount(s_f, minlength=v)
@@ -117,7 +117,7 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     sent = np.r_[pos_sent, new_sent]
     keys, first = np.unique(pid * v + feat, return_index=True)
     feat, pid, sent = keys % v, keys // v, sent[first]
-    occ = np.unique(feat * (bt.n + 1) + sent)
+    occ = sorted_unique(feat * (bt.n + 1) + sent)
     src_occ = (occ // (bt.n + 1), occ % (bt.n + 1))
     from dataclasses import replace
 

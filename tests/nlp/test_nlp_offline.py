@@ -68,6 +68,8 @@ def test_french_titles_and_literary_tenses(engine):
     assert tokens["fût"].lemma == "être"
     assert tokens["prissent"].lemma == "prendre"
     assert tokens["elle"].lemma == "elle" and tokens["ils"].lemma == "il"
+    me = tokens_of(engine, "Me voici. Il me parla.")
+    assert me["Me"].lemma == "me" and me["me"].lemma == "me"  # the pronoun, not the title Me (maître)
 
 
 def test_punctuation_is_not_a_word_and_whitespace_is_not_a_token(engine):

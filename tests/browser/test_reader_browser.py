@@ -157,3 +157,18 @@ def test_dark_theme_and_font_size_persist(page, base_url):
     assert size() > before
     assert page.evaluate("document.documentElement.dataset.theme") in ("dark", "light")
     screenshot(page, "theme-toggled")
+
+
+def test_english_without_french_has_its_own_glosses_and_statuses(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    wind = page.locator('.run.target-only .w[data-l="wind"]')
+    wind.hover()
+    popup = page.locator(".popup")
+    popup.wait_for(state="visible")
+    assert "vent" in popup.inner_text()
+    with page.expect_response(lambda r: r.url.endswith("/api/words") and r.request.method == "PUT") as info:
+        page.locator('.popup button[data-status="learning"]').click()
+    assert info.value.request.post_data_json == {"lang": "en", "lemma": "wind", "status": "learning"}
+    assert "st-learning" in wind.get_attribute("class")
+    page.reload()
+    assert "st-learning" in page.locator('.run.target-only .w[data-l="wind"]').get_attribute("class")

@@ -107,6 +107,11 @@ def _glosses_for(source: Document, target: Document) -> dict[str, list[dict]]:
     return result
 
 
+# English words of the English-only sentences, glossed toward French (as the glosser does for a translation
+# without original): word -> (senses, frequency rank)
+ENGLISH_GLOSSES = {"wind": (["vent"], 1500), "fields": (["champ"], 1800), "rose": (["se lever", "monter"], 7000)}
+
+
 def save_sample(sessions, slug: str = "promenade") -> str:
     """Save the sample text (with glosses written to its sentence rows) and return its slug."""
     from bireader.store.models import SentenceRow, Side, Text
@@ -116,9 +121,14 @@ def save_sample(sessions, slug: str = "promenade") -> str:
     with transaction(sessions) as session:
         saved = save_text(session, source, target, beads, slug=slug, title="Promenade sous la pluie",
                           credits="Hand-made test text.")
-        side = session.query(Side).join(Text).filter(Text.id == saved.id, Side.role == "source").one()
-        for row in session.query(SentenceRow).filter(SentenceRow.side_id == side.id):
+        sides = {side.role: side for side in session.query(Side).join(Text).filter(Text.id == saved.id)}
+        for row in session.query(SentenceRow).filter(SentenceRow.side_id == sides["source"].id):
             row.glosses = glosses.get(row.key, [])
+        for row in session.query(SentenceRow).filter(SentenceRow.side_id == sides["target"].id):
+            row.glosses = [dict(token=i, lemma=t[3], pos="NOUN" if t[0] != "rose" else "VERB",
+                                senses=ENGLISH_GLOSSES[t[0]][0], rendering=[], rendering_text="",
+                                freq_rank=ENGLISH_GLOSSES[t[0]][1], band="", gloss_worthy=True)
+                           for i, t in enumerate(row.tokens) if t[0] in ENGLISH_GLOSSES]
     return slug
 
 

@@ -47,7 +47,7 @@ def test_a_common_word_is_not_marked_rare_and_text_is_escaped():
     fr = s(0, "<Les> haies.", [["Les", 1, 4, "le", "DET", True], ["haies", 6, 11, "haie", "NOUN", True]],
            [dict(HAIE, freq_rank=100)])
     html = str(view([bead(0, [fr], [])], bilingual=False).blocks[0].beads[0].source)
-    assert html.startswith('<span class="s" data-pos="0" data-key="k0" data-bead="0">&lt;<span class="w"')
+    assert html.startswith('<span class="s" data-pos="0" data-key="k0" data-bead="0" data-gk="0">&lt;<span class="w"')
     assert 'class="w g" data-l="haie"' in html and "&gt;" in html
 
 
@@ -80,3 +80,15 @@ def test_bad_token_offsets_do_not_lose_text():
     fr = s(0, "Un deux.", [["Un", 0, 2, "un", "DET", True], ["deux", 1, 40, "deux", "NUM", True]])
     html = str(view([bead(0, [fr], [])], bilingual=False).blocks[0].beads[0].source)
     assert html.endswith(" deux.</span> ")
+
+
+def test_english_without_french_is_glossed_with_english_statuses_and_paired_english_is_not():
+    wind = {"token": 1, "lemma": "wind", "pos": "NOUN", "senses": ["vent"], "freq_rank": 9000}
+    paired = s(0, "The wind.", words("The wind."), [wind])
+    alone = s(1, "The wind.", words("The wind."), [wind], starts_paragraph=True)
+    v = build_page_view(NS(beads=[bead(0, [s(0, "Le vent.", words("Le vent."))], [paired]), bead(1, [], [alone])]),
+                        {"wind": "known"}, 2000, "fr", "en", True, target_statuses={"wind": "learning"})
+    assert '<span class="t" data-bi="1">wind</span>' in str(v.blocks[0].beads[0].target)
+    solo = str(v.blocks[1].beads[0].target)
+    assert 'data-gk="t1"' in solo and 'class="w st-learning g rare" data-l="wind"' in solo
+    assert v.glosses["t1"]["1"]["senses"] == ["vent"]

@@ -11,7 +11,7 @@ from bireader.learner.service import get_position, save_position, word_statuses
 from bireader.store.library import get_page, get_text, summarise
 from bireader.web.app import db
 from bireader.web.learner.identity import current_learner, learner_level
-from bireader.web.read.view import build_page_view, page_lemmas
+from bireader.web.read.view import build_page_view, page_lemmas, solo_target_lemmas
 
 bp = Blueprint("read", __name__, url_prefix="/read")
 
@@ -43,7 +43,8 @@ def page(slug: str, number: int):
     bilingual = text.target is not None
     target_lang = text.target.lang if bilingual else ""
     statuses = word_statuses(session, learner, source_lang, page_lemmas(page))
-    view = build_page_view(page, statuses, level, source_lang, target_lang, bilingual)
+    target_statuses = word_statuses(session, learner, target_lang, solo_target_lemmas(page)) if bilingual else {}
+    view = build_page_view(page, statuses, level, source_lang, target_lang, bilingual, target_statuses)
     if learner is not None:  # remember the place without JavaScript too
         save_position(session, learner, text.id, number, view.first_bead)
         session.commit()

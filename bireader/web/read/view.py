@@ -19,8 +19,9 @@ glosser's per-token glosses. The screen needs::
   of a column of empty cells; a single missing sentence inside a paragraph stays a row with an empty cell;
 - beads below ``LOW_CONFIDENCE`` are flagged so the page can mark them subtly.
 
-Gloss details (senses, rendering) go to one JSON object keyed by sentence position and token index, read by
-the popup script, so the HTML stays small.
+Gloss details (senses, rendering) go to one JSON object keyed by sentence (``data-gk``: the French sentence's
+position, or ``t`` + position for an English sentence without French) and token index, read by the popup script,
+so the HTML stays small.
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ def page_lemmas(page) -> set[str]:
     return {word_key(t) for b in page.beads for s in b.source for t in s.tokens if is_countable(t)}
 
 
+def solo_target_lemmas(page) -> set[str]:
+    """The keys of the glossed words of translation sentences that have no original on the page."""
+    return {word_key(s.tokens[g["token"]]) for b in page.beads if not b.source for s in b.target
+            for g in (s.glosses or []) if isinstance(g, dict) and 0 <= g.get("token", -1) < len(s.tokens)}
+
+
 def _popup_gloss(gloss: dict, token: list) -> dict:
     return {
         "lemma": gloss.get("lemma") or token[3] or token[0],
@@ -88,11 +95,14 @@ def _heading_html(sentence, lang: str) -> list[str]:
     return out
 
 
-def _source_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
-                     glosses_out: dict[str, dict[str, dict]]) -> str:
+def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
+                      glosses_out: dict[str, dict[str, dict]], side: str = "") -> str:
+    """HTML of a sentence whose words can be glossed and marked (French; English where there is no French)."""
     glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
     text = sentence.text
-    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}">']
+    gloss_key = f"{side}{sentence.position}"
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}" '
+             f'data-gk="{gloss_key}">']
     cursor = 0
     popup: dict[str, dict] = {}
     for index, token in enumerate(sentence.tokens):
@@ -124,7 +134,7 @@ def _source_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
     parts.append(str(escape(text[cursor:])))
     parts.append("</span>")
     if popup:
-        glosses_out[str(sentence.position)] = popup
+        glosses_out[gloss_key] = popup
     return "".join(parts)
 
 
@@ -158,16 +168,22 @@ def _side_html(sentences, lang: str, render) -> Markup:
 
 
 def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str, target_lang: str = "",
-                    bilingual: bool = True) -> PageView:
-    """The page as blocks of bead views, with the popup glosses (see the module's docstring)."""
+                    bilingual: bool = True, target_statuses: dict[str, str] | None = None) -> PageView:
+    """The page as blocks of bead views, with the popup glosses (see the module's docstring).
+
+    English sentences with no French on the page are glossed like French ones (toward French, when the glosser
+    stored glosses for them), with the learner's ``target_statuses`` for English lemmas.
+    """
     glosses: dict[str, dict[str, dict]] = {}
     views: list[BeadView] = []
     for bead in page.beads:
         source = _side_html(
-            bead.source, source_lang, lambda s, b=bead.position: _source_sentence(s, b, statuses, level, glosses))
+            bead.source, source_lang, lambda s, b=bead.position: _glossed_sentence(s, b, statuses, level, glosses))
         offset = [0]
 
-        def render_target(s, b=bead.position):
+        def render_target(s, b=bead.position, solo=not bead.source):
+            if solo and s.glosses:
+                return _glossed_sentence(s, b, target_statuses or {}, level, glosses, side="t")
             html, offset[0] = _target_sentence(s, b, offset[0])
             return html
 

@@ -11,7 +11,8 @@ export function initGlosses(ctx) {
   let pinned = false;
   let hideTimer = null;
 
-  const glossOf = (w) => ctx.glosses[w.closest(".s").dataset.pos]?.[w.dataset.i] || null;
+  const glossOf = (w) => ctx.glosses[w.closest(".s").dataset.gk]?.[w.dataset.i] || null;
+  const langOf = (w) => w.closest("[lang]")?.getAttribute("lang") || ctx.sourceLang;
 
   function el(tag, className, text) {
     const e = document.createElement(tag);
@@ -92,17 +93,17 @@ export function initGlosses(ctx) {
   }
 
   ctx.article.addEventListener("mouseover", (event) => {
-    const w = event.target.closest(".side.source .w");
+    const w = event.target.closest(".side .w");
     if (w && w !== word && !pinned) show(w);
     if (w || event.target.closest(".popup")) clearTimeout(hideTimer);
   });
   ctx.article.addEventListener("mouseout", (event) => {
-    if (pinned || !(event.target.closest(".side.source .w") || event.target.closest(".popup"))) return;
+    if (pinned || !(event.target.closest(".side .w") || event.target.closest(".popup"))) return;
     clearTimeout(hideTimer);
     hideTimer = setTimeout(hide, 350);
   });
   ctx.article.addEventListener("click", (event) => {
-    const w = event.target.closest(".side.source .w");
+    const w = event.target.closest(".side .w");
     if (w) { show(w, true); return; }
     if (!event.target.closest(".popup")) hide();
   });
@@ -110,7 +111,7 @@ export function initGlosses(ctx) {
     const b = event.target.closest("button[data-status]");
     if (!b || !word) return;
     const status = b.dataset.status === "new" ? null : b.dataset.status;
-    ctx.words.set(word.dataset.l, status);
+    ctx.words.set(word.dataset.l, status, langOf(word));
     render(word);
   });
   document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
@@ -118,7 +119,7 @@ export function initGlosses(ctx) {
 
   return {
     get word() { return word; },
-    mark(status) { if (word) { ctx.words.set(word.dataset.l, status); } },
+    mark(status) { if (word) { ctx.words.set(word.dataset.l, status, langOf(word)); } },
     hide,
   };
 }

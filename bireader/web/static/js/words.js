@@ -4,18 +4,21 @@ const STATUSES = ["known", "learning", "ignore"];
 const channel = "BroadcastChannel" in window ? new BroadcastChannel("bireader-words") : null;
 
 export function initWords(ctx) {
-  const lang = ctx.sourceLang;
+  // Words are glossable in the original and, where it has no original, in the translation: each language keeps
+  // its own statuses (marking English "house" says nothing about French "maison").
+  const langs = () => new Set([...ctx.article.querySelectorAll(".side")].filter((s) => s.querySelector(".w"))
+    .map((s) => s.getAttribute("lang")));
 
-  function apply(lemma, status) {
-    const selector = `.side.source .w[data-l="${CSS.escape(lemma)}"]`;
+  function apply(lang, lemma, status) {
+    const selector = `.side[lang="${CSS.escape(lang)}"] .w[data-l="${CSS.escape(lemma)}"]`;
     ctx.article.querySelectorAll(selector).forEach((w) => {
       STATUSES.forEach((s) => w.classList.toggle("st-" + s, s === status));
     });
     ctx.onStatus?.(lemma, status);
   }
 
-  async function set(lemma, status) {
-    apply(lemma, status); // instantly; the server confirms
+  async function set(lemma, status, lang = ctx.sourceLang) {
+    apply(lang, lemma, status); // instantly; the server confirms
     const response = await fetch("/api/words", {
       method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
       body: JSON.stringify({ lang, lemma, status: status || "new" }),
@@ -30,11 +33,13 @@ export function initWords(ctx) {
   }
 
   async function refreshAll() {
-    const response = await fetch(`/api/words?lang=${encodeURIComponent(lang)}`, { credentials: "same-origin" });
-    if (!response.ok) return;
-    const statuses = await response.json();
-    const lemmas = new Set([...ctx.article.querySelectorAll(".side.source .w")].map((w) => w.dataset.l));
-    lemmas.forEach((lemma) => apply(lemma, statuses[lemma] || null));
+    for (const lang of langs()) {
+      const response = await fetch(`/api/words?lang=${encodeURIComponent(lang)}`, { credentials: "same-origin" });
+      if (!response.ok) continue;
+      const statuses = await response.json();
+      const words = ctx.article.querySelectorAll(`.side[lang="${CSS.escape(lang)}"] .w`);
+      new Set([...words].map((w) => w.dataset.l)).forEach((lemma) => apply(lang, lemma, statuses[lemma] || null));
+    }
   }
 
   let countsTimer = null;
@@ -51,7 +56,7 @@ export function initWords(ctx) {
   }
 
   channel?.addEventListener("message", (event) => {
-    if (event.data?.lang === lang) { apply(event.data.lemma, event.data.status); refreshCounts(); }
+    if (event.data?.lang) { apply(event.data.lang, event.data.lemma, event.data.status); refreshCounts(); }
   });
   // A page restored from the back/forward cache may be stale: ask the server again.
   addEventListener("pageshow", (event) => { if (event.persisted) { refreshAll(); refreshCounts(); } });

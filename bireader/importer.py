@@ -56,6 +56,7 @@ class Prepared:
     target: Document | None = None
     target_path: Path | None = None
     beads: list | None = None
+    glosses: dict[str, list[dict]] = field(default_factory=dict)  # sentence id -> per-token glosses
 
 
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
@@ -106,12 +107,12 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
         files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
     title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
     credits = request.credits or credits_from_metadata(source, target)
-    _gloss(prepared, progress)
+    gloss(prepared, progress)
     progress("saving")
     with transaction(factory) as session:
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
                           credits=credits, aligner=_aligner_name() if target is not None else "",
-                          files=files)
+                          files=files, glosses=prepared.glosses)
     progress(f"saved {saved.title!r}: {saved.page_count} pages")
     return saved
 
@@ -134,8 +135,21 @@ def _aligner_name() -> str:
     return module
 
 
-def _gloss(prepared: Prepared, progress: Progress) -> None:
-    """Glossing is added by the gloss feature; documents carry no glosses until then."""
+def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
+    """Fill ``prepared.glosses``: source words glossed from the translation where there is one (and the dictionary),
+    words of sentences with no counterpart from the dictionary alone, toward the other language."""
+    from dataclasses import asdict
+
+    from bireader.gloss import gloss_bitext, gloss_monolingual
+
+    other = {"fr": "en", "en": "fr"}
+    progress("glossing")
+    if prepared.target is None:
+        found = gloss_monolingual(prepared.source, other[prepared.source.lang])
+    else:
+        found = gloss_bitext(prepared.source, prepared.target, prepared.beads)
+        found.update(gloss_monolingual(prepared.target, prepared.source.lang))
+    prepared.glosses = {key: [asdict(g) for g in glosses] for key, glosses in found.items()}
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

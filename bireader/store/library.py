@@ -24,7 +24,8 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "text"
 
 
-def _add_side(session: Session, text: Text, role: str, document: Document, filename: str, sha256: str) -> Side:
+def _add_side(session: Session, text: Text, role: str, document: Document, filename: str, sha256: str,
+              glosses: dict[str, list[dict]]) -> Side:
     side = Side(
         text=text, role=role, lang=document.lang, title=document.title, metadata_json=dict(document.metadata),
         engine=document.engine, filename=filename, sha256=sha256,
@@ -53,7 +54,7 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
                         text=sentence.text,
                         tokens=[[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos, t.is_word]
                                 for t in sentence.tokens],
-                        glosses=[],
+                        glosses=glosses.get(sentence.id, []),
                         starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
                         starts_section=n == 0 and first_in_section,
                     ))
@@ -85,10 +86,12 @@ def save_text(
     credits: str = "",
     aligner: str = "",
     files: dict[str, tuple[str, str]] | None = None,
+    glosses: dict[str, list[dict]] | None = None,
 ) -> SavedText:
     """Store ``source`` (the original, or the only side) and its ``target`` translation paired by ``beads``.
 
-    ``files`` maps "source"/"target" to (file name, sha256) for provenance. Beads must cover both sides;
+    ``files`` maps "source"/"target" to (file name, sha256) for provenance; ``glosses`` maps sentence ids to
+    their per-token glosses (see :mod:`bireader.gloss`). Beads must cover both sides;
     without a target, each source sentence is its own bead.
     """
     title = title or source.title or (target.title if target is not None else "") or "Untitled"
@@ -110,11 +113,12 @@ def save_text(
     text.aligner = aligner if target is not None else ""
     session.flush()
 
-    source_side = _add_side(session, text, "source", source, *files.get("source", ("", "")))
+    glosses = glosses or {}
+    source_side = _add_side(session, text, "source", source, *files.get("source", ("", "")), glosses)
     source_sentences = list(source.sentences())
     target_sentences = list(target.sentences()) if target is not None else []
     if target is not None:
-        _add_side(session, text, "target", target, *files.get("target", ("", "")))
+        _add_side(session, text, "target", target, *files.get("target", ("", "")), glosses)
         if beads is None:
             raise ValueError("a text with two sides needs beads")
         check_coverage(beads, len(source_sentences), len(target_sentences))

@@ -40,7 +40,8 @@ def test_words_carry_lemma_status_rarity_and_an_inline_gloss():
     assert '<span class="w st-known" data-l="les" data-i="0">Les</span>' in html
     assert 'class="w g rare" data-l="haies" data-i="1"><ruby>haies<rt data-g="hedges"></rt></ruby>' in html
     assert v.glosses == {"0": {"1": {"lemma": "haie", "pos": "NOUN", "senses": ["hedge"], "rendering": [4],
-                                     "rendering_text": "hedges", "band": None, "freq_rank": 12000}}}
+                                     "rendering_text": "hedges", "band": None, "freq_rank": 12000,
+                                     "group": []}}}
 
 
 def test_a_common_word_is_not_marked_rare_and_text_is_escaped():

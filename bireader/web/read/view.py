@@ -81,6 +81,7 @@ def _popup_gloss(gloss: dict, token: list) -> dict:
         "rendering": list(gloss.get("rendering") or []),
         "rendering_text": gloss.get("rendering_text") or "",
         "band": gloss.get("band"),
+        "group": list(gloss.get("group") or []),
         "freq_rank": gloss.get("freq_rank"),
     }
 

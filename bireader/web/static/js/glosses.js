@@ -44,7 +44,7 @@ export function initGlosses(ctx) {
       popup.append(list);
     }
     if (!gloss) popup.append(el("p", "freq", "no dictionary entry"));
-    else if (gloss.freq_rank) popup.append(el("p", "freq", `frequency rank ${gloss.freq_rank}${gloss.band ? " · " + gloss.band : ""}`));
+    else if (gloss.freq_rank) popup.append(el("p", "freq", `frequency rank ${gloss.freq_rank}${gloss.band ? " · band " + gloss.band : ""}`));
     const marks = el("div", "marks");
     const status = ctx.words.statusOf(w) || "new";
     for (const [value, label, key] of MARKS) {
@@ -62,6 +62,8 @@ export function initGlosses(ctx) {
     clearRendering();
     w.classList.add("active");
     const gloss = glossOf(w);
+    // a multi-word expression ("pomme de terre") lights up whole
+    for (const k of gloss?.group || []) w.closest(".s").querySelector(`.w[data-i="${k}"]`)?.classList.add("active");
     if (!gloss?.rendering?.length) return;
     const bead = w.closest(".bead");
     for (const i of gloss.rendering) bead.querySelector(`.side.target .t[data-bi="${i}"]`)?.classList.add("rendering");

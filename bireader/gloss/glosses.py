@@ -59,15 +59,35 @@ class TokenGloss:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def is_gloss_worthy(token: Token, index: int, tokens: list[Token], in_lexicon: bool) -> bool:
-    """Words only; not names, numbers or punctuation. A capitalised word inside a sentence that the dictionary
-    does not know is a name even when the tagger calls it a noun (``Cunégonde``)."""
-    if not token.is_word or token.pos in NOT_GLOSS_WORTHY_POS or not _LETTER.search(token.text):
+def is_gloss_worthy(token: Token, index: int, tokens: list[Token], in_lexicon: bool, names: set[str] = frozenset()) -> bool:
+    """Words only; not names, numbers or punctuation.
+
+    A capitalised word that the dictionary does not know is a name when it stands inside a sentence, or when
+    ``names`` (the document's capitalised words seen inside sentences) holds it, even if the tagger calls it a noun
+    (``Cunégonde``). A lower-case word the dictionary knows is no name even if tagged PROPN (``dort``).
+    """
+    if not token.is_word or not _LETTER.search(token.text):
         return False
-    first_word = next((k for k, t in enumerate(tokens) if t.is_word and _LETTER.search(t.text)), index)
-    if token.text[:1].isupper() and index != first_word and not in_lexicon:
+    if token.pos == "PROPN" and token.text[:1].islower() and in_lexicon:
+        return True
+    if token.pos in NOT_GLOSS_WORTHY_POS:
         return False
+    if token.text[:1].isupper() and not in_lexicon:
+        first_word = next((k for k, t in enumerate(tokens) if t.is_word and _LETTER.search(t.text)), index)
+        if index != first_word or token.text in names:
+            return False
     return True
+
+
+def document_names(sentences: Iterable[list[Token]]) -> set[str]:
+    """Capitalised words seen inside a sentence (not first): the document's names, to recognise them anywhere."""
+    names = set()
+    for tokens in sentences:
+        words = [t for t in tokens if t.is_word and _LETTER.search(t.text)]
+        for t in words[1:]:
+            if t.text[:1].isupper() and not t.text.isupper():
+                names.add(t.text)
+    return names
 
 
 def _token_key(token: Token) -> tuple[str, str]:
@@ -114,8 +134,9 @@ def _match(window: list[tuple[str, str]], multi: set[tuple[str, ...]]) -> tuple[
 class _Glosser:
     """Shared state for one document: the lexicon and caches of lookups by (form, lemma, pos)."""
 
-    def __init__(self, source_lang: str, target_lang: str):
+    def __init__(self, source_lang: str, target_lang: str, names: set[str] = frozenset()):
         self.lang = source_lang
+        self.names = names
         self.lex = load_lexicon(source_lang, target_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
 
@@ -157,7 +178,7 @@ class _Glosser:
                 lemma, texts, sources = self.lookup(token)
                 group = []
                 rendering = sorted(set(links.get(i, [])))
-                worthy = is_gloss_worthy(token, i, tokens, bool(texts))
+                worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names)
             rank = lemma_rank(lemma, self.lang) if worthy else None
             glosses.append(
                 TokenGloss(
@@ -200,7 +221,7 @@ def gloss_bitext(
     """
     src_sents = list(source_doc.sentences())
     trg_sents = list(target_doc.sentences())
-    glosser = _Glosser(source_doc.lang, target_doc.lang)
+    glosser = _Glosser(source_doc.lang, target_doc.lang, document_names(s.tokens for s in src_sents))
     pairs_src, pairs_trg, bead_parts = [], [], []
     for bead in beads:
         if not bead.source or not bead.target:
@@ -217,11 +238,12 @@ def gloss_bitext(
     out: dict[str, list[TokenGloss]] = {}
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
         flat_links = renderings(alignment, [t for _, _, t in src_tokens])
+        offset = 0
         for k in bead.source:
-            offset = next(p for p, (kk, _, _) in enumerate(src_tokens) if kk == k)
             sentence = src_sents[k]
             links = {n: flat_links[offset + n] for n in range(len(sentence.tokens)) if offset + n in flat_links}
             out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens)
+            offset += len(sentence.tokens)
     for sentence in src_sents:
         if sentence.id not in out:
             out[sentence.id] = glosser.sentence(sentence.tokens, {}, [])
@@ -230,7 +252,7 @@ def gloss_bitext(
 
 def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGloss]]:
     """Dictionary glosses toward ``target_lang`` (e.g. the English seed glossed in French); no renderings."""
-    glosser = _Glosser(doc.lang, target_lang)
+    glosser = _Glosser(doc.lang, target_lang, document_names(s.tokens for s in doc.sentences()))
     return {s.id: glosser.sentence(s.tokens, {}, []) for s in doc.sentences()}
 
 

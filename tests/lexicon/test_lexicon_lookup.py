@@ -58,5 +58,5 @@ def test_english_words_drop_infinitive_marker_parentheticals_and_placeholders():
 def test_every_sense_has_a_known_source():
     lex = load_lexicon("fr", "en")
     sources = {s.source for lemma in lex.lemmas()[:3000] for s in lex.senses(lemma)}
-    assert sources <= {"freedict", "freedict-reverse", "apertium-pivot", "induced"}
+    assert sources <= {"freedict", "freedict-reverse", "apertium-pivot", "derived", "induced"}
     assert {"freedict", "apertium-pivot"} <= sources

@@ -1,0 +1,274 @@
+"""Measure the glosser: word alignment AER, gloss precision/recall, lexicon coverage, speed on a whole book.
+
+    .venv/bin/python -m bench.gloss [--skip-speed] [--runs N]
+
+- AER (Och & Ney) on the five ALIBI stories (../shared/eval/alibi_fr-en, gold sure/possible links), for the
+  aligner trained on the stories alone, without and with the lexicon prior, and with the transread books' gold
+  beads (../shared/eval/transread_fr-en) as extra training text. eflomal samples at random: each figure is the
+  median of ``--runs`` runs.
+- Gloss precision: share of French content tokens (NOUN, VERB, ADJ, ADV, gloss-worthy) with a highlighted
+  rendering whose every highlighted English word is gold-linked (sure or possible) to the token (or to its
+  multi-word expression); recall: correct ones over content tokens that have a gold link.
+- Coverage: share of gloss-worthy French content tokens with at least one dictionary sense, per text.
+- Speed: Madame Bovary (../shared/eval/bovary_fr-en/*.sent.txt), sentence beads from ``bireader.align``, then
+  ``gloss_bitext`` timed alone (median of runs); the NLP analysis is timed apart.
+
+Writes the figures between the bench markers of docs/gloss.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import statistics
+import time
+from pathlib import Path
+
+from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence, Token
+from bireader.gloss import gloss_bitext, gloss_monolingual
+from bireader.gloss.analysis import document_from_sentences
+from bireader.gloss.glosses import CONTENT_POS
+from bireader.gloss.wordalign import align_words
+
+SHARED = Path(os.environ.get("BIREADER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+if not SHARED.exists():
+    SHARED = Path("/work/shared")
+ALIBI = SHARED / "eval" / "alibi_fr-en" / "ali"
+TRANSREAD = SHARED / "eval" / "transread_fr-en"
+BOVARY = SHARED / "eval" / "bovary_fr-en"
+CORPUS = SHARED / "corpus"
+DOC = Path(__file__).resolve().parents[1] / "docs" / "gloss.md"
+Gold = tuple[set[tuple[int, int]], set[tuple[int, int]]]  # sure, possible (possible includes sure)
+
+
+def read_alibi() -> list[tuple[list[str], list[str], Gold]]:
+    """(French tokens, English tokens, (sure, possible)) for each line of the five stories."""
+    data = []
+    for story in sorted(p for p in ALIBI.iterdir() if p.is_dir()):
+        ali = next(story.glob("ali_w2w_*.txt"))
+        fr_name = ali.stem[len("ali_w2w_"):].split("_")[0]
+        en_file = next(p for p in story.glob("*_sents.txt") if not p.name.startswith(fr_name + "_"))
+
+        def lines(path: Path) -> list[str]:
+            return [line.rstrip("\n").split("\t", 1)[1] for line in path.read_text(encoding="utf-8").splitlines()]
+
+        fr, en = lines(story / f"{fr_name}_sents.txt"), lines(en_file)
+        for f, e, line in zip(fr, en, ali.read_text(encoding="utf-8").splitlines()):
+            sure, possible = set(), set()
+            for link in line.split("\t", 1)[1].split() if "\t" in line else []:
+                if "-" in link:
+                    i, j = map(int, link.split("-"))
+                    sure.add((i, j))
+                else:
+                    i, j = map(int, link.split("p"))
+                possible.add((i, j))
+            data.append((f.split(), e.split(), (sure, possible)))
+    return data
+
+
+def read_transread() -> list[tuple[list[str], list[str]]]:
+    """The sentence pairs of the transread gold beads (both sides non-empty), tokens as given."""
+    pairs = []
+    for book in sorted(p for p in TRANSREAD.iterdir() if p.is_dir()):
+        fr = (book / f"{book.name}.fr").read_text(encoding="utf-8").splitlines()
+        en = (book / f"{book.name}.en").read_text(encoding="utf-8").splitlines()
+        for line in (book / f"{book.name}.gold.fr-en").read_text(encoding="utf-8").splitlines():
+            s, t = (ast.literal_eval(x) for x in line.strip().split(":"))
+            if s and t:
+                pairs.append((" ".join(fr[i] for i in s).split(), " ".join(en[j] for j in t).split()))
+    return pairs
+
+
+def aer(predicted: list[set[tuple[int, int]]], gold: list[Gold]) -> tuple[float, float, float]:
+    """(precision against possible, recall against sure, AER), pooled over sentences."""
+    a = s = a_s = a_p = 0
+    for links, (sure, possible) in zip(predicted, gold):
+        a += len(links)
+        s += len(sure)
+        a_s += len(links & sure)
+        a_p += len(links & possible)
+    return a_p / max(a, 1), a_s / max(s, 1), 1 - (a_s + a_p) / max(a + s, 1)
+
+
+def lemmatised(pairs: list[tuple[list[str], list[str]]]) -> list[tuple[list[str], list[str]]]:
+    import simplemma
+
+    cache: dict[tuple[str, str], str] = {}
+
+    def lem(w: str, lang: str) -> str:
+        key = (w, lang)
+        if key not in cache:
+            cache[key] = simplemma.lemmatize(w.lower().replace("’", "'"), lang=lang).lower()
+        return cache[key]
+
+    return [([lem(w, "fr") for w in f], [lem(w, "en") for w in e]) for f, e in pairs]
+
+
+def gloss_scores(glosses, fr_doc: Document, gold: list[Gold]) -> tuple[float, float, int]:
+    correct = shown = linked = 0
+    for n, sentence in enumerate(fr_doc.sentences()):
+        sure, possible = gold[n]
+        gold_of: dict[int, set[int]] = {}
+        for i, j in possible:
+            gold_of.setdefault(i, set()).add(j)
+        for g in glosses[sentence.id]:
+            if not g.gloss_worthy or g.pos not in CONTENT_POS:
+                continue
+            group = g.group or [g.token]
+            allowed = set().union(*(gold_of.get(k, set()) for k in group))
+            if g.token in gold_of:
+                linked += 1
+            if g.rendering:
+                shown += 1
+                if set(g.rendering) <= allowed:
+                    correct += 1
+    return correct / max(shown, 1), correct / max(linked, 1), shown
+
+
+def document_from_text(path: Path, lang: str) -> Document:
+    """A Document of a plain text (paragraphs = blocks separated by blank lines), analysed by the offline engine."""
+    from bireader.nlp import get_engine
+
+    text = path.read_text(encoding="utf-8")
+    paragraphs = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    analysed = get_engine("offline").analyse(paragraphs, lang)
+    paras = []
+    for p, (ptext, sentences) in enumerate(zip(paragraphs, analysed)):
+        for k, s in enumerate(sentences):
+            s.id = f"p{p}.{k}"
+        paras.append(Paragraph(id=f"p{p}", text=ptext, sentences=sentences))
+    return Document(title=path.name, lang=lang, sections=[Section("s", None, [Entry("e", None, paras)])])
+
+
+def coverage(doc: Document, target: str = "en") -> tuple[int, float]:
+    glosses = gloss_monolingual(doc, target)
+    total = covered = 0
+    for sentence in doc.sentences():
+        for g in glosses[sentence.id]:
+            if g.gloss_worthy and g.pos in CONTENT_POS:
+                total += 1
+                covered += bool(g.senses)
+    return total, covered / max(total, 1)
+
+
+def sentences_document(lines: list[str], lang: str) -> Document:
+    """One paragraph and one Sentence per line (the line's tokens from the engine, whatever it splits)."""
+    from bireader.nlp import get_engine
+
+    analysed = get_engine("offline").analyse(lines, lang)
+    paras = []
+    for n, (line, sentences) in enumerate(zip(lines, analysed)):
+        tokens: list[Token] = [t for s in sentences for t in s.tokens]
+        paras.append(Paragraph(f"p{n}", line, [Sentence(f"s{n}", line, 0, tokens)]))
+    return Document(title="", lang=lang, sections=[Section("s", None, [Entry("e", None, paras)])])
+
+
+def median_runs(fn, runs: int):
+    results = [fn() for _ in range(runs)]
+    return tuple(statistics.median(r[k] for r in results) for k in range(len(results[0])))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-speed", action="store_true")
+    args = parser.parse_args()
+    rows: list[str] = []
+
+    data = read_alibi()
+    fr, en, gold = [d[0] for d in data], [d[1] for d in data], [d[2] for d in data]
+    extra = lemmatised(read_transread())
+    rows.append(f"ALIBI: {len(data)} sentence pairs, {sum(map(len, fr))} French tokens; "
+                f"transread extra: {len(extra)} pairs, {sum(len(f) for f, _ in extra)} French tokens\n")
+
+    rows.append("| aligner training | symmetrisation | precision | recall | AER | seconds |")
+    rows.append("|---|---|---|---|---|---|")
+    for label, kwargs in [
+        ("stories, no lexicon", dict(use_lexicon=False)),
+        ("stories + lexicon prior", dict()),
+        ("stories + transread + lexicon prior", dict(extra=extra)),
+    ]:
+        results = {"intersection": [], "grow-diag-final-and": []}
+        times = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            al = align_words(fr, en, **kwargs)
+            times.append(time.perf_counter() - t)
+            results["intersection"].append(aer([a.links for a in al], gold))
+            results["grow-diag-final-and"].append(aer([a.grown for a in al], gold))
+        for sym, res in results.items():
+            p, r, e = (statistics.median(x[k] for x in res) for k in range(3))
+            rows.append(f"| {label} | {sym} | {p:.3f} | {r:.3f} | {e:.3f} | {statistics.median(times):.1f} |")
+        print("\n".join(rows[-2:]), flush=True)
+
+    fr_doc = document_from_sentences(fr, "fr")
+    en_doc = document_from_sentences(en, "en")
+    beads = [Bead([k], [k]) for k in range(len(fr))]
+    rows.append("\n| gloss renderings, training | precision | recall | tokens highlighted |")
+    rows.append("|---|---|---|---|")
+    for label, more in [("stories", []), ("stories + transread", extra)]:
+        p, r, shown = median_runs(lambda: gloss_scores(gloss_bitext(fr_doc, en_doc, beads, extra=more), fr_doc, gold),
+                                  args.runs)
+        rows.append(f"| {label} | {p:.3f} | {r:.3f} | {int(shown)} |")
+        print(rows[-1], flush=True)
+
+    rows.append("\n| text | French content tokens | with a gloss |")
+    rows.append("|---|---|---|")
+    for name in ["serge_carnets_partial.fr.txt", "voltaire_candide_ch1-6.fr.txt", "maupassant_3contes.fr.txt",
+                 "verne_80jours_ch1-3.fr.txt"]:
+        total, share = coverage(document_from_text(CORPUS / name, "fr"))
+        rows.append(f"| {name} | {total} | {100 * share:.1f} % |")
+        print(rows[-1], flush=True)
+
+    if not args.skip_speed:
+        rows.extend(bovary_speed(args.runs))
+    text = "\n".join(rows)
+    print(text)
+    write_doc(text)
+
+
+def bovary_speed(runs: int) -> list[str]:
+    from bireader.align import align
+
+    fr_lines = [line for line in (BOVARY / "bovary.french.sent.txt").read_text(encoding="utf-8").splitlines()]
+    en_lines = [line for line in (BOVARY / "bovary.english.sent.txt").read_text(encoding="utf-8").splitlines()]
+    t = time.perf_counter()
+    beads = align(fr_lines, en_lines)
+    t_align = time.perf_counter() - t
+    t = time.perf_counter()
+    fr_doc = sentences_document(fr_lines, "fr")
+    en_doc = sentences_document(en_lines, "en")
+    t_nlp = time.perf_counter() - t
+    words = sum(len(s.tokens) for s in fr_doc.sentences())
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        glosses = gloss_bitext(fr_doc, en_doc, beads)
+        times.append(time.perf_counter() - t)
+    shown = sum(1 for gs in glosses.values() for g in gs if g.rendering)
+    return [
+        "\n| Madame Bovary | seconds |",
+        "|---|---|",
+        f"| sentence alignment ({len(fr_lines)} x {len(en_lines)} sentences, {len(beads)} beads) | {t_align:.1f} |",
+        f"| NLP analysis, offline engine (both sides, {words} French tokens) | {t_nlp:.1f} |",
+        f"| word alignment + glosses (`gloss_bitext`, median of {runs}) | {statistics.median(times):.1f} |",
+        f"| tokens with a highlighted rendering | {shown} |",
+    ]
+
+
+def write_doc(text: str) -> None:
+    start, end = "<!-- bench:gloss -->", "<!-- /bench:gloss -->"
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    block = f"{start}\nMeasured {stamp} on this 2-core machine (shared with other jobs) by `python -m bench.gloss`.\n\n{text}\n{end}"
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Glossing\n\n{start}\n{end}\n"
+    if start in doc and end in doc:
+        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end):]
+    else:
+        doc += "\n" + block + "\n"
+    DOC.write_text(doc, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""The word aligner's parts: symmetrisation, priors, Pharaoh output, the command line."""
+
+from click.testing import CliRunner
+
+from bireader.cli import main
+from bireader.gloss.wordalign import align_words, grow_diag_final_and, lexical_priors, pharaoh
+
+
+def test_grow_diag_final_and_starts_from_the_intersection_and_grows_to_neighbours():
+    forward = {(0, 0), (1, 1), (2, 3)}
+    backward = {(0, 0), (1, 1), (1, 2), (4, 4)}
+    links = grow_diag_final_and(forward, backward)
+    assert {(0, 0), (1, 1)} <= links
+    assert (1, 2) in links  # neighbour of (1, 1), English word 2 unaligned
+    assert (2, 3) in links and (4, 4) in links  # final-and: both words unaligned
+    assert links <= forward | backward
+
+
+def test_priors_pair_dictionary_translations_that_cooccur():
+    priors = lexical_priors([["le", "chat", "dormir", "paris"]], [["the", "cat", "sleep", "paris"]])
+    assert ("chat", "cat") in priors
+    assert ("dormir", "sleep") in priors
+    assert ("paris", "paris") in priors  # identical words: names
+    assert ("chat", "sleep") not in priors
+
+
+def test_dictionary_prior_links_a_pair_seen_once():
+    alignment = align_words([["le", "chat", "dort", "."]], [["the", "cat", "sleeps", "."]])[0]
+    assert (1, 1) in alignment.links and (2, 2) in alignment.links
+
+
+def test_empty_pairs_get_empty_alignments_and_keep_their_place():
+    result = align_words([[], ["le", "chat"], ["maison"]], [["x"], ["the", "cat"], []])
+    assert len(result) == 3
+    assert result[0].links == set() and result[2].links == set()
+    assert (1, 1) in result[1].links
+
+
+def test_pharaoh_is_sorted_i_dash_j():
+    assert pharaoh({(2, 1), (0, 0), (1, 2)}) == "0-0 1-2 2-1"
+
+
+def test_wordalign_command_prints_one_line_of_links_per_line_pair(tmp_path):
+    fr = tmp_path / "fr.txt"
+    en = tmp_path / "en.txt"
+    fr.write_text("le chat dort .\nla maison est grande .\nle chat regarde la maison .\n", encoding="utf-8")
+    en.write_text("the cat sleeps .\nthe house is big .\nthe cat looks at the house .\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["wordalign", str(fr), str(en), "--presegmented", "--pretokenized"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 3
+    assert "1-1" in lines[0].split() and "1-1" in lines[1].split()
+    for line, (n, m) in zip(lines, [(4, 4), (5, 5), (6, 7)]):
+        for link in line.split():
+            i, j = map(int, link.split("-"))
+            assert 0 <= i < n and 0 <= j < m
+
+
+def test_wordalign_command_splits_elisions_without_pretokenized(tmp_path):
+    fr = tmp_path / "fr.txt"
+    en = tmp_path / "en.txt"
+    fr.write_text("L'homme dort.\n", encoding="utf-8")
+    en.write_text("The man sleeps.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["wordalign", str(fr), str(en), "--presegmented"])
+    assert result.exit_code == 0, result.output
+    assert "1-1" in result.output.split()  # homme-man: "L'" is token 0
+
+
+def test_wordalign_command_rejects_files_that_are_not_line_parallel(tmp_path):
+    fr = tmp_path / "fr.txt"
+    en = tmp_path / "en.txt"
+    fr.write_text("a\nb\n", encoding="utf-8")
+    en.write_text("a\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["wordalign", str(fr), str(en), "--presegmented"])
+    assert result.exit_code != 0 and "line-parallel" in result.output

@@ -1,0 +1,28 @@
+"""Finding running-text tokens whose lemma is no headword."""
+
+from bireader.lexicon import load_lexicon
+from bireader.lexicon.lookup import find_senses
+
+FR_EN = load_lexicon("fr", "en")
+
+
+def test_lemma_first_then_form():
+    assert find_senses(FR_EN, "maisons", "maison", "NOUN")[0] == "maison"
+    key, senses = find_senses(FR_EN, "chats", "", None)
+    assert key == "chat" and senses[0].text == "cat"
+
+
+def test_ligature_spelt_out_is_found():
+    key, senses = find_senses(FR_EN, "soeur", "soeur", "NOUN")
+    assert key == "sœur" and senses[0].text == "sister"
+
+
+def test_adverb_in_ment_is_derived_from_its_adjective():
+    key, senses = find_senses(FR_EN, "tendrement", "tendrement", "ADV")
+    assert key == "tendre"
+    assert all(s.source == "derived" for s in senses)
+    assert any("tenderly" in s.text for s in senses)
+
+
+def test_unknown_word_gives_no_senses():
+    assert find_senses(FR_EN, "pétunait", "pétuner", "VERB") == ("pétuner", [])

@@ -93,3 +93,12 @@ def test_english_without_french_is_glossed_with_english_statuses_and_paired_engl
     solo = str(v.blocks[1].beads[0].target)
     assert 'data-gk="t1"' in solo and 'class="w st-learning g rare" data-l="wind"' in solo
     assert v.glosses["t1"]["1"]["senses"] == ["vent"]
+
+
+def test_a_multi_word_expression_gets_one_inline_gloss():
+    tokens = words("Une pomme de terre.")
+    gloss = {"lemma": "pomme de terre", "pos": "NOUN", "senses": ["potato"], "rendering_text": "potato",
+             "freq_rank": 30000, "group": [1, 2, 3]}
+    fr = s(0, "Une pomme de terre.", tokens, [dict(gloss, token=k) for k in (1, 2, 3)])
+    html = str(view([bead(0, [fr], [])], bilingual=False).blocks[0].beads[0].source)
+    assert html.count('<rt data-g="potato">') == 1 and '<ruby>pomme<rt data-g="potato">' in html

@@ -128,6 +128,9 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             if needs_gloss(gloss, None, level, token[4]):
                 classes.append("rare")
         inline = gloss_text(gloss, senses=1) if gloss is not None else ""
+        group = (gloss or {}).get("group") or []
+        if len(group) > 1 and index != min(group):  # a multi-word expression carries one inline gloss, on its head
+            inline = ""
         # The gloss is an attribute shown by CSS (rt::before), so that copying or extracting the text never
         # mixes glosses into the sentence.
         body = f'<ruby>{form}<rt data-g="{escape(inline)}"></rt></ruby>' if inline else str(form)

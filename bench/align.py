@@ -108,6 +108,22 @@ def table(title: str, rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+DOC = Path(__file__).resolve().parent.parent / "docs" / "align.md"
+
+
+def write_section(name: str, text: str) -> None:
+    """Replace the generated block ``<!-- name:start -->`` .. ``<!-- name:end -->`` of docs/align.md."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    block = f"{start}\n{text}{end}"
+    if start in doc and end in doc:
+        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end):]
+    else:
+        doc = doc + ("\n" if doc else "") + block + "\n"
+    DOC.write_text(doc, encoding="utf-8")
+    print(f"updated {DOC} ({name})")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-doc", action="store_true", help="print the tables without updating docs/align.md")
@@ -119,7 +135,6 @@ def main(argv: list[str] | None = None) -> None:
     out = table("transread_fr-en (French = source)", tr) + "\n" + table("textberg_de-fr (with europarlfull translation)", tb)
     print(out)
     if not args.no_doc:
-        from bench.align_doc import write_section
         write_section("accuracy", out)
 
 

@@ -1,0 +1,95 @@
+"""Speed and memory of the sentence aligner on Madame Bovary as one document (1/4, 1/2 and all of it).
+
+    .venv/bin/python -m bench.align_speed            # table + docs/align.md
+    .venv/bin/python -m bench.align_speed --runs 5 --no-doc
+
+Each measurement is a fresh Python process (so the peak RSS is the aligner's own, lexicon included) that
+reads the two sentence files, aligns the first fraction of each side with the default settings (lexicon
+rendering, iterative pass) and reports the wall and CPU time of ``align`` (the lexicon, a fixed cost per
+process, is loaded first and timed apart) and the peak resident memory of the whole process. Figures are
+medians over ``--runs`` runs. Flaubert 1857 and Eleanor Marx-Aveling's translation, Project Gutenberg
+(public domain), as prepared in github wydengyre/bitextual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+BOVARY = Path("/work/shared/eval/bovary_fr-en")
+
+CHILD = r"""
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+from pathlib import Path
+frac = float(sys.argv[1])
+d = Path(sys.argv[2])
+fr = d.joinpath("bovary.french.sent.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+en = d.joinpath("bovary.english.sent.txt").read_text(encoding="utf-8").rstrip("\n").split("\n")
+fr, en = fr[: round(len(fr) * frac)], en[: round(len(en) * frac)]
+t0 = time.perf_counter()
+from bireader.align import align
+from bireader.align.pipeline import default_renderer
+l0 = time.perf_counter()
+default_renderer()("maison")  # load the lexicon (and simplemma) once: a fixed cost, reported apart
+lexicon_s = time.perf_counter() - l0
+t1 = time.perf_counter()
+c1 = time.process_time()
+beads = align(fr, en)
+t2 = time.perf_counter()
+c2 = time.process_time()
+covered = sum(len(b.source) + len(b.target) for b in beads)
+print(json.dumps(dict(n=len(fr), m=len(en), beads=len(beads), import_s=t1 - t0 - lexicon_s, lexicon_s=lexicon_s, align_s=t2 - t1, cpu_s=c2 - c1,
+                      rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      coverage=covered / (len(fr) + len(en)))))
+"""
+
+
+def measure(frac: float, runs: int) -> dict:
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", CHILD, str(frac), str(BOVARY)], capture_output=True, text=True,
+                             check=True)
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    med = {k: statistics.median(r[k] for r in results) for k in ("align_s", "cpu_s", "rss_mb", "import_s", "lexicon_s")}
+    return dict(frac=frac, n=results[0]["n"], m=results[0]["m"], beads=results[0]["beads"],
+                coverage=results[0]["coverage"], runs=runs, **med, align_all=[r["align_s"] for r in results])
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| share of the book | FR | EN | beads | coverage | align() wall, median (s) | runs (s) | CPU, median (s) | peak RSS (MB) | CPU s per 1,000 sentences |",
+             "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
+    for r in rows:
+        per = 1000 * r["cpu_s"] / (r["n"] + r["m"])
+        runs = ", ".join(f"{x:.2f}" for x in r["align_all"])
+        lines.append(f"| {r['frac']:g} | {r['n']} | {r['m']} | {r['beads']} | {100 * r['coverage']:.0f} % | "
+                     f"**{r['align_s']:.2f}** | {runs} | {r['cpu_s']:.2f} | {r['rss_mb']:.0f} | {per:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-doc", action="store_true")
+    args = ap.parse_args(argv)
+    rows = [measure(f, args.runs) for f in (0.25, 0.5, 1.0)]
+    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else ["?"]
+    out = ("### Madame Bovary (one document, default settings)\n\n" + table(rows) +
+           f"\nLoading the lexicon and simplemma once per process takes a further {rows[-1]['lexicon_s']:.2f} s "
+           "(median, not in the table).\n"
+           f"Machine: {os.cpu_count()} cores, load average {' '.join(load)} at the end of the runs "
+           "(shared with other jobs: wall times vary, CPU times less).\n")
+    print(out)
+    if not args.no_doc:
+        from bench.align import write_section
+
+        write_section("speed", out)
+
+
+if __name__ == "__main__":
+    main()

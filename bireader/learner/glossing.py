@@ -52,6 +52,18 @@ def gloss_text(gloss: dict | None, senses: int = 2) -> str:
     return "; ".join(parts)
 
 
+def inline_gloss(gloss: dict | None, limit: int = 22) -> str:
+    """The few words shown above a word: the translation's rendering, else the first dictionary sense, cut short.
+
+    >>> inline_gloss({"senses": ["balafre, cicatrice", "marque"]})
+    'balafre'
+    """
+    text = gloss_text(gloss, senses=1)
+    for separator in ("; ", ", "):
+        text = text.split(separator)[0]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | None = None) -> bool:
     """Does the learner probably need a gloss for this word? (see the module's docstring)"""
     if not gloss:

@@ -47,3 +47,12 @@ def test_punctuation_numbers_and_proper_nouns_are_not_countable_words():
     assert not is_countable(["1938", 0, 4, "1938", "NUM", True])
     assert not is_countable(["Paris", 0, 5, "Paris", "PROPN", True])
     assert not is_countable(["--", 0, 2, "--", "X", True])
+
+
+def test_inline_glosses_are_short():
+    from bireader.learner.glossing import inline_gloss
+
+    assert inline_gloss({"senses": ["balafre, cicatrice", "marque"]}) == "balafre"
+    assert inline_gloss({"rendering_text": "ran along", "senses": ["to skirt"]}) == "ran along"
+    assert inline_gloss({"senses": ["a very long dictionary sense indeed"]}) == "a very long dictionar…"  # 22 characters at most
+    assert inline_gloss(None) == ""

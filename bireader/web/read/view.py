@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from bireader.learner.glossing import NEVER_GLOSSED, gloss_text, is_countable, needs_gloss, word_key
+from bireader.learner.glossing import NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss, word_key
 
 LOW_CONFIDENCE = 0.5
 SOLO_RUN = 2  # this many consecutive French-less beads (or one opening a paragraph) read as a full-width block
@@ -127,7 +127,7 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             popup[str(index)] = _popup_gloss(gloss, token)
             if needs_gloss(gloss, None, level, token[4]):
                 classes.append("rare")
-        inline = gloss_text(gloss, senses=1) if gloss is not None else ""
+        inline = inline_gloss(gloss) if gloss is not None else ""
         group = (gloss or {}).get("group") or []
         if len(group) > 1 and index != min(group):  # a multi-word expression carries one inline gloss, on its head
             inline = ""

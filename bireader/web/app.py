@@ -55,8 +55,11 @@ def create_app(config: dict | None = None) -> Flask:
     from bireader.web.library.routes import bp as library_bp
     from bireader.web.read.routes import bp as read_bp
 
+    from bireader.web.teach.routes import bp as teach_bp
+
     app.register_blueprint(library_bp)
     app.register_blueprint(read_bp)
+    app.register_blueprint(teach_bp)
     from bireader.web.learner.routes import bp as learner_bp  # reader features: learner API, vocabulary
     from bireader.web.export.routes import bp as export_bp
     from bireader.web.vocab.routes import bp as vocab_bp

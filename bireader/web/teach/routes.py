@@ -1,0 +1,82 @@
+"""Teachers import texts from the browser: one file, or an original and its translation."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from werkzeug.utils import secure_filename
+
+from bireader.importer import ImportRequest
+from bireader.web.teach.jobs import JobRegistry
+
+bp = Blueprint("teach", __name__, url_prefix="/import")
+
+
+def _jobs() -> JobRegistry:
+    return current_app.extensions.setdefault("bireader.jobs", JobRegistry())
+
+
+def _csrf_token() -> str:
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(16)
+    return session["csrf"]
+
+
+def _form(error: str | None = None, status: int = 200):
+    return render_template("teach/import.html", csrf=_csrf_token(), error=error), status
+
+
+@bp.get("/")
+def form():
+    return _form()
+
+
+@bp.post("/")
+def start():
+    expected = session.get("csrf")
+    if not expected or not secrets.compare_digest(request.form.get("csrf", ""), expected):
+        return _form("The form expired; please submit it again.", 400)
+    original = request.files.get("original")
+    translation = request.files.get("translation")
+    if original is None or not original.filename:
+        return _form("Choose a file to import.", 400)
+    workdir = Path(tempfile.mkdtemp(prefix="upload-", dir=_upload_root()))
+    paths = []
+    for n, upload in enumerate((original, translation)):
+        if upload is None or not upload.filename:
+            paths.append(None)
+            continue
+        name = secure_filename(upload.filename) or f"upload-{n}.txt"
+        path = workdir / f"{n}-{name}"
+        upload.save(path)
+        paths.append(path)
+    lang = request.form.get("lang") or None
+    if lang not in (None, "fr", "en"):
+        lang = None
+    import_request = ImportRequest(
+        path=paths[0], translation=paths[1], lang=lang,
+        translation_lang={"fr": "en", "en": "fr"}[lang] if lang and paths[1] else None,
+        title=request.form.get("title", "").strip() or None,
+        credits=request.form.get("credits", "").strip(),
+        max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
+    )
+    job = _jobs().start(current_app.extensions["bireader.sessions"], import_request, workdir,
+                        wait=current_app.config.get("IMPORT_SYNCHRONOUS", False))
+    return redirect(url_for("teach.job", job_id=job.id))
+
+
+@bp.get("/jobs/<job_id>")
+def job(job_id: str):
+    found = _jobs().get(job_id)
+    if found is None:
+        abort(404, description="No such import (imports are forgotten when the server restarts).")
+    return render_template("teach/job.html", job=found)
+
+
+def _upload_root() -> Path:
+    root = Path(current_app.instance_path) / "uploads"
+    root.mkdir(parents=True, exist_ok=True)
+    return root

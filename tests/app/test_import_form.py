@@ -1,0 +1,69 @@
+"""Importing from the browser: a form, a background job with progress, one-line errors, nothing stored on failure."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from bireader.store.library import list_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+FRENCH = ROOT / "french" / "serge_carnets_partial.fr.txt"
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    from bireader.web.app import create_app
+
+    return create_app({"TESTING": True, "DATABASE_URL": database_url, "IMPORT_SYNCHRONOUS": True})
+
+
+def _token(client) -> str:
+    page = client.get("/import/").get_data(as_text=True)
+    return re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+def _post(client, files: dict, **fields):
+    data = {"csrf": _token(client), **fields}
+    data.update({name: (io.BytesIO(content), filename) for name, (filename, content) in files.items()})
+    return client.post("/import/", data=data, content_type="multipart/form-data")
+
+
+def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
+    response = _post(client, {"original": ("carnets.txt", FRENCH.read_bytes())}, title="Carnets (extraits)")
+    assert response.status_code == 302
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Imported" in job and "Carnets (extraits)" in job and "fr sentences" in job
+    assert "aligning" not in job and "glossing" in job  # progress messages of a one-language import
+    with sessions() as session:
+        assert [t.title for t in list_texts(session)] == ["Carnets (extraits)"]
+
+
+def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
+    response = _post(client, {"original": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 100)})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(r'class="error" role="alert">0-photo\.png: looks like a binary file', job)
+    assert "Nothing was stored" in job
+    with sessions() as session:
+        assert list_texts(session) == []
+
+
+def test_hostile_html_in_fields_is_shown_as_text(client):
+    hostile = "<script>alert(1)</script>"
+    response = _post(client, {"original": ("x.txt", FRENCH.read_bytes())}, title=hostile)
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert hostile not in job and "&lt;script&gt;alert(1)&lt;/script&gt;" in job
+    assert hostile not in client.get("/").get_data(as_text=True)
+
+
+def test_a_post_without_the_form_token_is_refused(client, sessions):
+    response = client.post("/import/", data={"original": (io.BytesIO(FRENCH.read_bytes()), "x.txt")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400 and "form expired" in response.get_data(as_text=True)
+    with sessions() as session:
+        assert list_texts(session) == []
+
+
+def test_an_unknown_job_is_404(client):
+    assert client.get("/import/jobs/nothing").status_code == 404

@@ -47,7 +47,7 @@ def gloss_text(gloss: dict | None, senses: int = 2) -> str:
     for sense in gloss.get("senses") or []:
         if len(parts) >= senses:
             break
-        if sense and sense.lower() != rendering.lower():
+        if sense and rendering.lower() not in [part.strip().lower() for part in sense.split(",")]:
             parts.append(sense)
     return "; ".join(parts)
 

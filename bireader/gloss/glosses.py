@@ -25,7 +25,7 @@ from typing import Iterable
 from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words
-from bireader.lexicon import Lexicon, load_lexicon, normalise
+from bireader.lexicon import Lexicon, join_tokens, load_lexicon, normalise
 from bireader.lexicon.lookup import find_senses
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
@@ -113,7 +113,7 @@ def multiword_spans(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, s
                 continue
             match = _match(window, multi)
             if match:
-                spans.append((start, start + length, " ".join(match)))
+                spans.append((start, start + length, join_tokens(match)))
                 for k in range(start, start + length):
                     taken[k] = True
     return sorted(spans)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-SOURCES = ("freedict", "freedict-reverse", "apertium-pivot", "derived", "induced")
+SOURCES = ("freedict", "freedict-reverse", "apertium-pivot", "derived", "cognate", "induced")
 
 # universal POS tags that a dictionary's coarser labels stand for
 _POS_EQUIV = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ"}
@@ -109,6 +109,14 @@ def normalise(word: str) -> str:
 
 _HEADWORD_TOKEN = re.compile(r"\w+'|[\w-]+(?:'\w+)*|[^\w\s]", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)'$")
+
+
+def join_tokens(tokens: tuple[str, ...] | list[str]) -> str:
+    """The headword of a token tuple, the inverse of ``headword_tokens``: ``("d'", "abord")`` -> ``"d'abord"``."""
+    out = ""
+    for t in tokens:
+        out += t if not out or out.endswith("'") else " " + t
+    return out
 
 
 def headword_tokens(headword: str) -> tuple[str, ...]:

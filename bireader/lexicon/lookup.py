@@ -6,7 +6,12 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes;
 3. French adverbs in ``-ment`` from their adjective (``tendrement`` -> ``tendre`` -> "tenderly"), the English
-   adverb built by rule and kept only when wordfreq knows it (source ``derived``).
+   adverb built by rule and kept only when wordfreq knows it (source ``derived``);
+4. participles and verb forms from their infinitive (``mourants``, ``effrayée``, ``donne``), the sense
+   prefixed with the infinitive (``"mourir: die"``, source ``derived``);
+5. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
+   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"); only candidates that
+   wordfreq knows as English words of some frequency are kept (source ``cognate``).
 
     >>> key, senses = find_senses(load_lexicon("fr", "en"), "tendrement", "tendrement", "ADV")
     >>> key, senses[0].text
@@ -85,6 +90,58 @@ def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
     return None
 
 
+# French participle / verb-form endings -> infinitive endings to try
+_VERB_RULES = (
+    ("antes", ("er", "ir", "re")), ("ants", ("er", "ir", "re")), ("ante", ("er", "ir", "re")),
+    ("ant", ("er", "ir", "re")), ("ées", ("er",)), ("és", ("er",)), ("ée", ("er",)), ("é", ("er",)),
+    ("ies", ("ir",)), ("ie", ("ir",)), ("is", ("ir",)), ("i", ("ir",)), ("ues", ("re", "oir")),
+    ("us", ("re", "oir")), ("ue", ("re", "oir")), ("u", ("re", "oir")), ("es", ("er",)), ("e", ("er",)),
+)
+
+
+def _verb_senses(lex: Lexicon, word: str) -> tuple[str, list[Sense]] | None:
+    if lex.source_lang != "fr":
+        return None
+    for ending, infinitives in _VERB_RULES:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        for inf in infinitives:
+            verb = stem + inf
+            senses = [s for s in lex.senses(verb, "VERB") if s.pos in (None, "VERB")]
+            if senses:
+                return verb, [Sense(f"{verb}: {s.text}", "VERB", "derived") for s in senses]
+    return None
+
+
+_ACCENTS = str.maketrans("éèêëàâäîïôöûüùç", "eeeeaaaiioouuuc")
+_COGNATE_RULES = (  # French ending -> English endings (the word unchanged is tried first)
+    ("iquement", ("ically",)), ("ique", ("ic", "ical")), ("iste", ("ist",)), ("isme", ("ism",)),
+    ("ité", ("ity",)), ("té", ("ty",)), ("euse", ("ous",)), ("eux", ("ous",)), ("ive", ("ive",)), ("if", ("ive",)),
+    ("ienne", ("ian",)), ("ien", ("ian",)), ("aire", ("ary",)), ("oire", ("ory",)), ("teur", ("tor",)),
+    ("eur", ("or", "er")), ("ie", ("y",)), ("re", ("er", "ry")), ("e", ("", "y")), ("é", ("ed", "e")),
+)
+MIN_COGNATE_ZIPF = 1.8  # measured: lower lets in French words quoted in English text
+
+
+@lru_cache(maxsize=50_000)
+def cognate(word: str) -> str | None:
+    """The English word spelt like a French one by the usual correspondences, if wordfreq knows it as common enough."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 5 or not word.isalpha():
+        return None
+    candidates = [word, word.translate(_ACCENTS)]
+    for ending, replacements in _COGNATE_RULES:
+        if word.endswith(ending):
+            stem = word[: -len(ending)].translate(_ACCENTS)
+            candidates += [stem + r for r in replacements]
+    for c in candidates:
+        if len(c) >= 4 and zipf_frequency(c, "en") >= MIN_COGNATE_ZIPF:
+            return c
+    return None
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
     tried: list[str] = []
@@ -100,4 +157,14 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
         found = _adverb_senses(lex, form.lower())
         if found:
             return found
+    if pos in (None, "VERB", "ADJ", "NOUN", "AUX") and form:
+        for word in dict.fromkeys([form.lower(), (lemma or "").lower()]):
+            found = _verb_senses(lex, word) if word else None
+            if found:
+                return found
+    if lex.source_lang == "fr" and lex.target_lang == "en" and pos not in ("PROPN", "NUM"):
+        for word in dict.fromkeys([(lemma or "").lower(), form.lower()]):
+            english = cognate(word) if word else None
+            if english:
+                return word, [Sense(english, pos, "cognate")]
     return (lemma or form.lower()), []

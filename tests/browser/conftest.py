@@ -77,7 +77,8 @@ def browser():
 @pytest.fixture
 def context(browser):
     """A fresh browser profile per test (no cookies, no local storage): a new learner."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                                  reduced_motion="reduce")  # no highlight transitions: styles settle at once
     yield context
     context.close()
 

@@ -23,6 +23,7 @@ def test_seed_first_page_shows_its_first_heading_and_paragraph(page, base_url, s
     box_fr, box_en = first_fr.bounding_box(), first_en.bounding_box()
     assert box_en["x"] > box_fr["x"] + box_fr["width"] - 1 and abs(box_en["y"] - box_fr["y"]) < 5
     first_fr.hover()
+    page.wait_for_function("document.querySelector('.bead.linked .side.target .s')")
     assert first_en.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     screenshot(page, "seed-first-page", full_page=True)
     # the English-only notebooks beyond the French pieces read as full-width blocks

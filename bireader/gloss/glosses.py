@@ -236,6 +236,7 @@ def gloss_bitext(
         extra=list(extra),
     )
     out: dict[str, list[TokenGloss]] = {}
+    rendered_as: dict[str, dict[str, int]] = {}  # lemma -> target lemmas of its renderings -> count
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
         flat_links = renderings(alignment, [t for _, _, t in src_tokens])
         offset = 0
@@ -244,10 +245,33 @@ def gloss_bitext(
             links = {n: flat_links[offset + n] for n in range(len(sentence.tokens)) if offset + n in flat_links}
             out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens)
             offset += len(sentence.tokens)
+            for g in out[sentence.id]:
+                if g.gloss_worthy and g.rendering and not g.senses:
+                    target = " ".join((trg_tokens[j].lemma or trg_tokens[j].text).lower() for j in g.rendering)
+                    counts = rendered_as.setdefault(g.lemma, {})
+                    counts[target] = counts.get(target, 0) + 1
     for sentence in src_sents:
         if sentence.id not in out:
             out[sentence.id] = glosser.sentence(sentence.tokens, {}, [])
+    induce_senses(out, rendered_as)
     return out
+
+
+MIN_INDUCED = 2  # renderings needed before a translation is offered as a sense of a word the dictionary lacks
+
+
+def induce_senses(glosses: dict[str, list[TokenGloss]], rendered_as: dict[str, dict[str, int]]) -> None:
+    """Words the dictionary lacks get the translation's own most frequent rendering of them as a sense
+    (source ``induced``), at every occurrence, once it has been seen ``MIN_INDUCED`` times in this text."""
+    best = {}
+    for lemma, counts in rendered_as.items():
+        target, count = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
+        if count >= MIN_INDUCED:
+            best[lemma] = target
+    for sentence_glosses in glosses.values():
+        for g in sentence_glosses:
+            if g.gloss_worthy and not g.senses and g.lemma in best:
+                g.senses, g.sources = [best[g.lemma]], ["induced"]
 
 
 def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGloss]]:

@@ -91,7 +91,7 @@ def test_word_the_dictionary_lacks_is_still_rendered_by_the_translation():
     glossed = gloss_bitext(fr, en, [Bead([k], [k]) for k in range(len(fr_lines))])
     sentence = list(fr.sentences())[0]
     g = next(g for g in glossed[sentence.id] if sentence.tokens[g.token].text == "pétunait")
-    assert g.senses == []
+    assert all(source == "induced" for source in g.sources)  # nothing from a dictionary
     assert g.gloss_worthy
     assert g.rendering_text == "smoked"
 
@@ -135,3 +135,17 @@ def test_needs_gloss_follows_level_and_known_words(bitext, glossed):
     assert not needs_gloss(meunier, level_rank=meunier.freq_rank, known_lemmas=set())
     name = by_text(*glosses_of(glossed, fr, 2), "Candide")
     assert not needs_gloss(name, level_rank=0, known_lemmas=set())
+
+
+def test_translation_of_a_word_the_dictionary_lacks_becomes_an_induced_sense():
+    from tests_gloss_helpers import make_document
+
+    fr_lines = ["Le meunier pétunait.", "Le meunier pétunait avec le chat.", "Le chat dort."] * 2 + ["Il pétunait."]
+    en_lines = ["The miller smoked.", "The miller smoked with the cat.", "The cat sleeps."] * 2 + ["He smoked."]
+    fr, en = make_document(fr_lines, "fr"), make_document(en_lines, "en")
+    # the last sentence has no counterpart: its "pétunait" is glossed from the rest of the text
+    glossed = gloss_bitext(fr, en, [Bead([k], [k]) for k in range(len(fr_lines) - 1)] + [Bead([6], [])])
+    last = list(fr.sentences())[6]
+    g = next(g for g in glossed[last.id] if last.tokens[g.token].text == "pétunait")
+    assert g.rendering == []
+    assert g.senses == ["smoke"] and g.sources == ["induced"]

@@ -173,3 +173,29 @@ def test_english_without_french_has_its_own_glosses_and_statuses(page, base_url)
     assert "st-learning" in wind.get_attribute("class")
     page.reload()
     assert "st-learning" in page.locator('.run.target-only .w[data-l="wind"]').get_attribute("class")
+
+
+def test_the_reader_comes_back_to_the_page_and_sentence_where_it_stopped(page, base_url):
+    page.goto(f"{base_url}/read/promenade-fr/2")
+    for _ in range(4):
+        page.keyboard.press("j")
+    current = page.locator(".bead.current").get_attribute("data-bead")
+    with page.expect_response(lambda r: r.url.endswith("/api/position")):
+        pass  # the position is saved shortly after the last move
+    page.goto(f"{base_url}/")
+    page.goto(f"{base_url}/read/promenade-fr")
+    assert page.url.endswith("/read/promenade-fr/2")
+    page.wait_for_selector(".bead.current")
+    assert page.locator(".bead.current").get_attribute("data-bead") == current
+
+
+def test_read_aloud_speaks_the_current_sentence_in_french(page, base_url):
+    page.add_init_script("""
+        window.__spoken = [];
+        window.speechSynthesis.speak = (u) => window.__spoken.push({text: u.text, lang: u.lang});
+    """)
+    page.goto(f"{base_url}/read/promenade/1")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.locator('[data-action="speak"]').click()
+    assert page.evaluate("window.__spoken") == [{"text": "Candide marchait seul.", "lang": "fr-FR"}]

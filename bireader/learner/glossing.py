@@ -72,7 +72,7 @@ def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | N
         return False
     if status in ("known", "ignore"):
         return False
-    if not gloss_text(gloss):
+    if not ((gloss.get("rendering_text") or "").strip() or any(gloss.get("senses") or ())):  # nothing to show
         return False
     if status == "learning":
         return True

@@ -10,7 +10,9 @@ found one, its gloss (``lemma``, ``pos``, ``senses``, ``rendering_text``, ``freq
     >>> needs_gloss({"pos": "PROPN", "freq_rank": 90000, "senses": ["Paris"]}, status=None, level=2000)
     False
 
-The rule: never a proper noun, number, symbol or punctuation; never a word the learner marked known or
+It is :func:`bireader.gloss.needs_gloss`'s rule (gloss-worthy, not known, frequency rank beyond the level or
+unknown) on the stored dicts, extended with the learner's other statuses. The rule: never a proper noun, number,
+symbol or punctuation; never a word the learner marked known or
 ignore; always a word they are learning; otherwise a word rarer than the learner's level (frequency rank
 above ``level``; unknown rank counts as rare), provided the glosser found it worth glossing and has
 something to show.

@@ -126,6 +126,47 @@ def write_section(name: str, text: str) -> None:
     print(f"updated {DOC} ({name})")
 
 
+def calibration(title: str, rows: list[dict]) -> str:
+    """Observed accuracy of the beads per confidence band (a bead is right when the gold has it exactly)."""
+    bands = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01)]
+    pairs = []
+    for r in rows:
+        gold = {str(b) for b in r["gold"]}
+        pairs += [(b.confidence, str(b) in gold) for b in r["test"]]
+    lines = [f"| confidence ({title}) | beads | mean confidence | share right |", "|---|---:|---:|---:|"]
+    for lo, hi in bands:
+        sel = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if sel:
+            lines.append(f"| {lo:.2f}-{min(hi, 1.0):.2f} | {len(sel)} | {sum(c for c, _ in sel) / len(sel):.3f} | "
+                         f"{sum(ok for _, ok in sel) / len(sel):.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def fit_confidence() -> None:
+    """Fit the confidence model (bireader/align/confidence.py) on transread and print its coefficients."""
+    import numpy as np
+
+    from bireader.align.confidence import confidence, fit
+    from bireader.align.pipeline import align_with_features
+
+    feats, right = [], []
+    for book in transread_books():
+        d = TRANSREAD / book
+        gold = {str(b) for b in read_beads(d / f"{book}.gold.fr-en")}
+        res = align_with_features(read_lines(d / f"{book}.fr"), read_lines(d / f"{book}.en"),
+                                  source_breaks=paragraph_starts(d / f"{book}.fr.ids"),
+                                  target_breaks=paragraph_starts(d / f"{book}.en.ids"))
+        for bead, f in res:
+            if f is not None:
+                feats.append(f)
+                right.append(float(str(bead) in gold))
+    x, y = np.array(feats), np.array(right)
+    w = fit(x, y, steps=20000, rate=1.0)
+    print("COEFFICIENTS =", np.round(w, 3).tolist())
+    c = confidence(x, w)
+    print("log loss:", float(-np.mean(y * np.log(c) + (1 - y) * np.log(1 - c))))
+
+
 def ablations() -> str:
     """What each part of the method adds: pooled strict F1 with one part changed at a time."""
     from dataclasses import replace
@@ -163,11 +204,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-doc", action="store_true", help="print the tables without updating docs/align.md")
     ap.add_argument("--no-iterative", action="store_true")
     ap.add_argument("--ablations", action="store_true", help="also measure the method with one part changed at a time")
+    ap.add_argument("--fit-confidence", action="store_true", help="refit the confidence model and print it, then stop")
     args = ap.parse_args(argv)
+    if args.fit_confidence:
+        fit_confidence()
+        return
     kw = dict(iterative=not args.no_iterative)
     tr = run_transread(**kw)
     tb = run_textberg(**kw)
-    out = table("transread_fr-en (French = source)", tr) + "\n" + table("textberg_de-fr (with europarlfull translation)", tb)
+    out = (table("transread_fr-en (French = source)", tr) + "\n"
+           + table("textberg_de-fr (with europarlfull translation)", tb) + "\n"
+           + "### Is the confidence calibrated?\n\n" + calibration("transread, fitted here", tr) + "\n"
+           + calibration("textberg, not seen by the fit", tb))
     print(out)
     if not args.no_doc:
         write_section("accuracy", out)

@@ -102,6 +102,11 @@ def test_reveal_mode_hides_the_translation_and_reveals_a_sentence_on_click(page,
     assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0)"
     page.keyboard.press("t")
     assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == shown
+    has_class = lambda name: page.evaluate(f"document.querySelector('article.reader').classList.contains('{name}')")
+    page.locator('[data-action="glosses"]').click()
+    assert has_class("no-glosses")
+    page.keyboard.press("g")  # the toolbar button has the focus: shortcuts work all the same
+    assert not has_class("no-glosses")
 
 
 def test_phone_viewport_stacks_french_above_english(browser, base_url):

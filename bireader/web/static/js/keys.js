@@ -7,7 +7,7 @@ export function initKeys(ctx) {
   };
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, select, textarea, button, dialog")) return;
+    if (event.target.closest("input, select, textarea, dialog")) return; // (buttons keep the shortcuts)
     const marks = { "1": "known", "2": "learning", "3": "ignore", "0": null };
     switch (event.key) {
       case "ArrowRight": go("next"); break;

@@ -127,6 +127,32 @@ def gloss_scores(glosses, fr_doc: Document, gold: list[Gold]) -> tuple[float, fl
     return correct / max(shown, 1), correct / max(linked, 1), shown
 
 
+def sense_agreement(glosses, fr_doc: Document, en_doc: Document) -> tuple[float, float, int]:
+    """Over content tokens with a rendering and dictionary senses: share whose dictionary *first* sense (in the
+    lexicon's order, before the glosser puts the translation's choice first) shares a word with the rendering,
+    and share where *any* sense does."""
+    from bireader.lexicon import Sense, content_words, load_lexicon
+    from bireader.lexicon.lookup import find_senses
+
+    lex = load_lexicon("fr", "en")
+    first = anyone = n = 0
+    for src, trg in zip(fr_doc.sentences(), en_doc.sentences()):
+        for g in glosses[src.id]:
+            if not (g.gloss_worthy and g.pos in CONTENT_POS and g.rendering):
+                continue
+            token = src.tokens[g.token]
+            senses = lex.senses(g.lemma) if g.group else find_senses(lex, token.text, token.lemma, token.pos)[1]
+            if not senses:
+                continue
+            rendered = {w for j in g.rendering for w in (trg.tokens[j].lemma.lower(), trg.tokens[j].text.lower())}
+            hits = [bool(rendered & {w.lower() for w in content_words(Sense(s.text.split(": ", 1)[-1], None, ""))})
+                    for s in senses]
+            n += 1
+            first += hits[0]
+            anyone += any(hits)
+    return first / max(n, 1), anyone / max(n, 1), n
+
+
 def document_from_text(path: Path, lang: str) -> Document:
     """A Document of a plain text (paragraphs = blocks separated by blank lines), analysed by the offline engine."""
     from bireader.nlp import get_engine
@@ -213,6 +239,14 @@ def main() -> None:
                                   args.runs)
         rows.append(f"| {label} | {p:.3f} | {r:.3f} | {int(shown)} |")
         print(rows[-1], flush=True)
+
+    glosses = gloss_bitext(fr_doc, en_doc, beads)
+    first, anyone, n = sense_agreement(glosses, fr_doc, en_doc)
+    rows.append("\n| dictionary vs this translation (content tokens with a rendering and senses) | share |")
+    rows.append("|---|---|")
+    rows.append(f"| the lexicon's first sense shares a word with the rendering ({n} tokens) | {first:.3f} |")
+    rows.append(f"| some sense does | {anyone:.3f} |")
+    print("\n".join(rows[-2:]), flush=True)
 
     rows.append("\n| text | French content tokens | with a gloss |")
     rows.append("|---|---|---|")

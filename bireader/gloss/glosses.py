@@ -25,7 +25,7 @@ from typing import Iterable
 from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words
-from bireader.lexicon import Lexicon, join_tokens, load_lexicon, normalise
+from bireader.lexicon import Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
 from bireader.lexicon.lookup import find_senses
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
@@ -136,6 +136,7 @@ class _Glosser:
 
     def __init__(self, source_lang: str, target_lang: str, names: set[str] = frozenset()):
         self.lang = source_lang
+        self.target = target_lang
         self.names = names
         self.lex = load_lexicon(source_lang, target_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
@@ -179,6 +180,8 @@ class _Glosser:
                 group = []
                 rendering = sorted(set(links.get(i, [])))
                 worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names)
+            if worthy and rendering and len(texts) > 1:
+                texts, sources = translation_first(texts, sources, [target_tokens[j] for j in rendering], self.target)
             rank = lemma_rank(lemma, self.lang) if worthy else None
             glosses.append(
                 TokenGloss(
@@ -190,6 +193,19 @@ class _Glosser:
                 )
             )
         return glosses
+
+
+def translation_first(
+    senses: list[str], sources: list[str], rendering: list[Token], target_lang: str
+) -> tuple[list[str], list[str]]:
+    """Put first the senses that share a word with the translation's rendering (the reader shows what this
+    translation chose first, then the rest of the dictionary)."""
+    words = {(t.lemma or t.text).lower() for t in rendering} | {t.text.lower() for t in rendering}
+    agree = [k for k, text in enumerate(senses) if words & {w.lower() for w in content_words(Sense(text, None, ""), target_lang)}]
+    if not agree or agree[0] == 0:
+        return senses, sources
+    order = agree + [k for k in range(len(senses)) if k not in agree]
+    return [senses[k] for k in order], [sources[k] for k in order]
 
 
 def _alignment_word(token: Token) -> str:

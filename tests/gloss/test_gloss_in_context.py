@@ -149,3 +149,15 @@ def test_translation_of_a_word_the_dictionary_lacks_becomes_an_induced_sense():
     g = next(g for g in glossed[last.id] if last.tokens[g.token].text == "pétunait")
     assert g.rendering == []
     assert g.senses == ["smoke"] and g.sources == ["induced"]
+
+
+def test_the_sense_the_translation_chose_comes_first():
+    from bireader.document import Token
+    from bireader.gloss.glosses import translation_first
+
+    senses, sources = translation_first(
+        ["fare", "go, ride, travel"], ["freedict", "freedict"], [Token("went", 0, 4, "go", "VERB")], "en"
+    )
+    assert senses == ["go, ride, travel", "fare"] and sources == ["freedict", "freedict"]
+    unchanged = translation_first(["house", "home"], ["a", "b"], [Token("building", 0, 8, "building", "NOUN")], "en")
+    assert unchanged == (["house", "home"], ["a", "b"])

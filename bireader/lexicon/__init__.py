@@ -47,7 +47,7 @@ def _pos_key(pos: str | None) -> str | None:
 class Lexicon:
     """Senses by lemma for one direction; lookups are case-insensitive and accept elided apostrophes ``'``/``’``."""
 
-    def __init__(self, source_lang: str, target_lang: str, entries: dict[str, list[Sense]]):
+    def __init__(self, source_lang: str, target_lang: str, entries: dict[str, list]):
         self.source_lang = source_lang
         self.target_lang = target_lang
         self._entries = entries
@@ -56,22 +56,38 @@ class Lexicon:
     @classmethod
     def from_rows(cls, source_lang: str, target_lang: str, rows: list[list[str]]) -> "Lexicon":
         """Rows as in the data files: ``[lemma, pos, source, sense1, sense2, ...]``."""
-        entries: dict[str, list[Sense]] = {}
+        # rows are grouped by headword here; Sense objects are made on first lookup (loading stays fast)
+        entries: dict[str, list] = {}
         for row in rows:
-            lemma, pos, source = row[0], row[1] or None, row[2]
-            key = normalise(lemma)
-            senses = entries.setdefault(key, [])
-            for text in row[3:]:
-                if all(s.text != text for s in senses):  # the same translation from a later source adds nothing
-                    senses.append(Sense(text, pos, source))
+            key = row[0].lower() if "’" not in row[0] and "  " not in row[0] else normalise(row[0])
+            group = entries.get(key)
+            if group is None:
+                entries[key] = [row]
+            else:
+                group.append(row)
         return cls(source_lang, target_lang, entries)
+
+    def _senses_of(self, key: str) -> list[Sense] | None:
+        group = self._entries.get(key)
+        if group is None or not group or isinstance(group[0], Sense):
+            return group
+        senses: list[Sense] = []
+        seen: set[str] = set()
+        for row in group:
+            pos, source = row[1] or None, row[2]
+            for text in row[3:]:
+                if text not in seen:  # the same translation from a later source adds nothing
+                    seen.add(text)
+                    senses.append(Sense(text, pos, source))
+        self._entries[key] = senses
+        return senses
 
     def _lookup(self, lemma: str) -> list[Sense]:
         key = normalise(lemma)
-        found = self._entries.get(key)
+        found = self._senses_of(key)
         if found is None and self.source_lang == "fr" and " " not in key:
             # pronominal verbs are headwords with their pronoun: "s'élancer", "se souvenir"
-            found = self._entries.get(("s'" if key[:1] in "aeiouyéèêâîôûh" else "se ") + key)
+            found = self._senses_of(("s'" if key[:1] in "aeiouyéèêâîôûh" else "se ") + key)
         return found or []
 
     def senses(self, lemma: str, pos: str | None = None) -> list[Sense]:

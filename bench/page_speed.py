@@ -165,7 +165,8 @@ def table(r: dict) -> str:
         f"{r['repeats']} times per reader; median page HTML {r['html_kb']:.0f} KiB. Target: median <= 50 ms.",
         "",
         f"Whole-book word counts (`/api/texts/<slug>/counts`, fetched by the page after it loads): "
-        f"{r['counts_first']:.0f} ms the first time (reads and analyses the whole book, then cached per text and level), then {r['counts_median']:.0f} ms (median).",
+        f"{r['counts_first']:.0f} ms the first time (reads and analyses the whole book, then cached per text and "
+        f"level), then {r['counts_median']:.0f} ms (median).",
     ])
 
 

@@ -14,7 +14,7 @@ Proper nouns, numbers and punctuation are left out (see :func:`bireader.learner.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from typing import Iterable
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import screenshot
+from browser_screenshots import screenshot
 
 
 def test_seed_first_page_shows_its_first_heading_and_paragraph(page, base_url, seed_slug):
@@ -99,7 +99,8 @@ def test_reveal_mode_hides_the_translation_and_reveals_a_sentence_on_click(page,
     screenshot(page, "reveal-mode")
     english.click()
     assert color() == shown
-    assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0)"
+    hidden = page.locator('.side.target .s[data-pos="1"]')
+    assert hidden.evaluate("e => getComputedStyle(e).color") == "rgba(0, 0, 0, 0)"
     page.keyboard.press("t")
     assert page.locator('.side.target .s[data-pos="1"]').evaluate("e => getComputedStyle(e).color") == shown
     has_class = lambda name: page.evaluate(f"document.querySelector('article.reader').classList.contains('{name}')")

@@ -54,7 +54,8 @@ def test_inline_glosses_are_short():
 
     assert inline_gloss({"senses": ["balafre, cicatrice", "marque"]}) == "balafre"
     assert inline_gloss({"rendering_text": "ran along", "senses": ["to skirt"]}) == "ran along"
-    assert inline_gloss({"senses": ["a very long dictionary sense indeed"]}) == "a very long dictionar…"  # 22 characters at most
+    # 22 characters at most
+    assert inline_gloss({"senses": ["a very long dictionary sense indeed"]}) == "a very long dictionar…"
     assert inline_gloss(None) == ""
 
 

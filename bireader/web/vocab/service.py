@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from bireader.learner.models import Learner
 from bireader.learner.service import word_statuses
-from bireader.learner.vocabulary import VocabItem, WordCounts, collect_vocabulary, count_lemmas, lemma_rarity, sentence_lemmas
+from bireader.learner.vocabulary import (VocabItem, WordCounts, collect_vocabulary, count_lemmas, lemma_rarity,
+                                        sentence_lemmas)
 from bireader.store.library import get_page
 from bireader.store.models import BeadRow, SentenceRow, Text
 

@@ -30,7 +30,8 @@ from bireader.lexicon.lookup import find_senses
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
-MAX_SENSES = 5
+MAX_SENSES = 5  # kept per gloss
+MAX_CANDIDATE_SENSES = 12  # looked at for the one the translation chose
 MAX_MULTIWORD = 6  # tokens
 
 
@@ -153,7 +154,7 @@ class _Glosser:
                 if s.text not in texts:
                     texts.append(s.text)
                     sources.append(s.source)
-            found = (headword, texts[:MAX_SENSES], sources[:MAX_SENSES])
+            found = (headword, texts[:MAX_CANDIDATE_SENSES], sources[:MAX_CANDIDATE_SENSES])
             self._cache[key] = found
         return found
 
@@ -168,7 +169,7 @@ class _Glosser:
             if span is not None:
                 start, end, headword = span
                 senses = self.lex.senses(headword)
-                texts = list(dict.fromkeys(s.text for s in senses))[:MAX_SENSES]
+                texts = list(dict.fromkeys(s.text for s in senses))[:MAX_CANDIDATE_SENSES]
                 sources = [next(s.source for s in senses if s.text == t) for t in texts]
                 lemma, group = headword, list(range(start, end))
                 # the expression's rendering: what its content words are linked to ("pomme", "terre" -> "potato")
@@ -182,6 +183,7 @@ class _Glosser:
                 worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names)
             if worthy and rendering and len(texts) > 1:
                 texts, sources = translation_first(texts, sources, [target_tokens[j] for j in rendering], self.target)
+            texts, sources = texts[:MAX_SENSES], sources[:MAX_SENSES]
             rank = lemma_rank(lemma, self.lang) if worthy else None
             glosses.append(
                 TokenGloss(

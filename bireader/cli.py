@@ -30,4 +30,7 @@ main.add_command(eval_command, "eval")
 from bireader.gloss.commands import wordalign_command  # noqa: E402
 
 main.add_command(wordalign_command, "wordalign")
+from bireader.export.commands import export_command  # noqa: E402
+
+main.add_command(export_command, "export")
 # --- end commands ---

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,38 +13,9 @@ from bireader.learner.models import Learner
 from bireader.learner.service import word_statuses
 from bireader.learner.vocabulary import (VocabItem, WordCounts, collect_vocabulary, count_lemmas, lemma_rarity,
                                         sentence_lemmas)
+from bireader.export.beads import whole_text_beads
 from bireader.store.library import get_page
-from bireader.store.models import BeadRow, SentenceRow, Text
-
-
-@dataclass
-class TextSentence:
-    position: int
-    text: str
-    tokens: list
-    glosses: list
-
-
-@dataclass
-class TextBead:
-    position: int
-    confidence: float
-    source: list[TextSentence]
-    target: list[TextSentence]
-
-
-def whole_text_beads(session: Session, text: Text) -> list[TextBead]:
-    """Every bead of the text with its sentences' text, tokens and glosses (no structure): three queries."""
-    sides = {}
-    for side in text.sides:
-        rows = session.execute(
-            select(SentenceRow.position, SentenceRow.text, SentenceRow.tokens, SentenceRow.glosses)
-            .where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
-        sides[side.role] = {r.position: TextSentence(r.position, r.text, r.tokens or [], r.glosses or []) for r in rows}
-    source, target = sides.get("source", {}), sides.get("target", {})
-    beads = session.scalars(select(BeadRow).where(BeadRow.text_id == text.id).order_by(BeadRow.position)).all()
-    return [TextBead(b.position, b.confidence, [source[p] for p in b.source_positions],
-                     [target[p] for p in b.target_positions]) for b in beads]
+from bireader.store.models import BeadRow, Text
 
 
 class BeadCache:

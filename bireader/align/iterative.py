@@ -13,6 +13,7 @@ import numpy as np
 
 from bireader.align.scoring import Bitext, reweigh, sorted_unique
 
+MIN_CONFIDENCE = 0.95  # beads trusted as training material
 MIN_PAIR_COUNT = 2
 MIN_DICE = 0.3
 PER_SOURCE = 2
@@ -21,9 +22,10 @@ SKETCH_SIZE = 1 << 20
 MAX_SHARE = 0.03  # features in more of the trusted beads than this are not learnt
 
 
-def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float = 0.5
+def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:
     """(source feature ids, target feature ids) that co-occur in the trusted beads far above chance."""
+    min_confidence = MIN_CONFIDENCE if min_confidence is None else min_confidence
     src_bead = np.full(bt.n, -1)
     tgt_bead = np.full(bt.m, -1)
     k = 0

@@ -14,7 +14,7 @@ def test_learns_a_recurring_pair_and_adds_it_to_the_source():
     src = [f"Mlle Taylor vint {k}." for k in range(6)] + ["Rien."]
     tgt = [f"Miss Taylor came {k}." for k in range(6)] + ["Nothing."]
     bt = build_bitext(src, tgt, identity_renderer)
-    beads = [(k, k + 1, k, k + 1, 0.9) for k in range(7)]
+    beads = [(k, k + 1, k, k + 1, 0.99) for k in range(7)]
     s, t = learn_pairs(bt, beads)
     learnt = {(bt.vocab[a], bt.vocab[b]) for a, b in zip(s, t)}
     assert ("mlle", "miss") in learnt

@@ -129,3 +129,19 @@ def band(anchors: list[tuple[int, int]], n: int, m: int, margin: int) -> tuple[n
     hi = np.maximum.accumulate(hi)
     width = int((hi - lo).max()) + 1
     return lo, width
+
+
+def diagonal_band(anchors: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[np.ndarray, int]:
+    """A band of fixed ``width`` centred on the line through the anchors: memory and time stay bounded when
+    the anchors are too few to leave a narrow band (unrelated texts, or very free translations)."""
+    points = sorted({(0, 0), (n, m), *anchors})
+    xs = np.array([p[0] for p in points], dtype=float)
+    ys = np.array([p[1] for p in points], dtype=float)
+    ys = np.maximum.accumulate(ys)
+    centre = np.interp(np.arange(n + 1), xs, ys)
+    lo = np.clip(np.round(centre - width / 2), 0, max(m - width + 1, 0)).astype(np.int64)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    lo[0] = 0
+    lo[n] = min(lo[n], m)
+    lo[n] = max(lo[n], m - width + 1, 0) if m - lo[n] >= width else lo[n]
+    return lo, width

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from bireader.align.anchors import band, candidates, filter_anchors, max_weight_chain
+from bireader.align.anchors import band, candidates, diagonal_band, filter_anchors, max_weight_chain
 from bireader.align.checks import check_inputs
 from bireader.align.confidence import bead_features, confidence
 from bireader.align.gaps import MAX_SOURCE, PAD, GapInput, Params, best_path, length_logprob
@@ -34,6 +34,7 @@ class Settings:
     candidate_max_df: int = 20
     anchor_keep: float = 0.5  # chain links scoring this much stay even off the local diagonal
     margin: int = 8  # band margin around each anchor rectangle
+    max_width: int = 1500  # wider bands (texts with few anchors) fall back to a diagonal of this width
     dp_max_df_share: float = 0.2  # features in more sentences than this share are left out of the gap program
     use_bleu: bool = False  # BLEU rescoring of candidates: no measurable gain here (docs/align.md), ~1 s on a book
     ratio_bounds: tuple[float, float] = (0.85, 1.1)  # plausible target/source character ratios
@@ -112,6 +113,8 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
     points = [(i, j) for i, j, _ in chain] + [(i + 1, j + 1) for i, j, _ in chain]
     points += list(hard or ())
     lo, width = band(points, n, m, settings.margin)
+    if width > settings.max_width:
+        lo, width = diagonal_band(points, n, m, settings.max_width)
     # 2. the shared weight of every sentence pair the band can use
     plo = np.maximum(lo[1:] - PAD, 0)
     reach = lo[np.minimum(np.arange(n) + MAX_SOURCE, n)] + width

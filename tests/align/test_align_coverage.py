@@ -85,3 +85,18 @@ def test_external_translation_is_used():
 def test_translation_of_the_wrong_length_is_an_error():
     with pytest.raises(ValueError, match="translation"):
         align(["a.", "b."], ["a.", "b."], translation=["a."])
+
+
+def test_unrelated_texts_with_a_narrow_width_cap_still_cover_everything():
+    from dataclasses import replace
+
+    from bireader.align.pipeline import default_settings
+
+    rng = random.Random(5)
+    words = ["alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa"]
+    src = [" ".join(rng.choice(words) for _ in range(8)) + "." for _ in range(120)]
+    tgt = [" ".join(rng.choice(words).upper() for _ in range(9)) + "." for _ in range(100)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        beads = align(src, tgt, settings=replace(default_settings(), max_width=30))
+    assert_covers(beads, len(src), len(tgt))

@@ -31,3 +31,8 @@ def test_tabs_and_newlines_inside_fields_become_spaces():
 
 def test_no_words_gives_the_header_only():
     assert anki_tsv([]).count("\n") == 3
+
+
+def test_an_english_text_puts_its_marked_sentence_in_the_english_column():
+    text = anki_tsv([item("hedges", "hedge", "haie", "The <b>hedges</b>.", "")], source_lang="en")
+    assert text.splitlines()[-1].split("\t") == ["hedges", "hedge", "haie", "", "The <b>hedges</b>."]

@@ -49,5 +49,5 @@ def anki(slug: str):
     text, page, _learner, _level, items = _text_and_items(slug)
     chosen = words_to_learn(items, include_new=request.args.get("new") == "1")
     name = f"{text.slug}{f'-p{page}' if page else ''}-anki.tsv"
-    return Response(anki_tsv(chosen), mimetype="text/tab-separated-values; charset=utf-8",
+    return Response(anki_tsv(chosen, text.source.lang), mimetype="text/tab-separated-values; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -219,7 +219,8 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
         settings = replace(settings, local=True)
     if n == 0 or m == 0:
         return [(Bead([i], [], 1.0), None) for i in range(n)] + [(Bead([], [j], 1.0), None) for j in range(m)]
-    renderer = renderer or default_renderer()
+    if renderer is None:  # the dictionary is French-English: other pairs are compared as they are
+        renderer = default_renderer() if tuple(languages) == ("fr", "en") else identity_renderer
     hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
     bt = build_bitext(source, target, renderer, translation, keep_tokens=settings.use_bleu)
     if embeddings:

@@ -31,7 +31,8 @@ def confidence(features: np.ndarray, coefficients: np.ndarray = COEFFICIENTS) ->
     return 1.0 / (1.0 + np.exp(-(features @ coefficients)))
 
 
-def fit(features: np.ndarray, correct: np.ndarray, steps: int = 3000, rate: float = 0.5, l2: float = 1e-3) -> np.ndarray:
+def fit(features: np.ndarray, correct: np.ndarray, steps: int = 3000, rate: float = 0.5,
+        l2: float = 1e-3) -> np.ndarray:
     """Logistic regression by gradient descent (no scipy needed): coefficients for ``confidence``."""
     w = np.zeros(features.shape[1])
     scale = np.maximum(np.abs(features).max(axis=0), 1e-9)

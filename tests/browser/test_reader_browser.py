@@ -205,3 +205,15 @@ def test_read_aloud_speaks_the_current_sentence_in_french(page, base_url):
     page.keyboard.press("j")
     page.locator('[data-action="speak"]').click()
     assert page.evaluate("window.__spoken") == [{"text": "Candide marchait seul.", "lang": "fr-FR"}]
+
+
+def test_without_javascript_the_page_reads_with_its_glosses_and_links(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/read/promenade-fr/1")
+    assert page.locator(".side.source .s").first.is_visible()
+    assert page.locator('.w.rare rt[data-g="hedges"]').first.is_visible()
+    assert not page.locator(".toolbar").is_visible()  # the buttons need JavaScript, so they stay hidden
+    page.locator(".pager-top a[rel=next]").click()
+    assert page.url.endswith("/read/promenade-fr/2")
+    context.close()

@@ -33,8 +33,10 @@ run: setup
 test: setup debs
 	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
 
+# Every benchmark, each rewriting its figures in docs/ (needs ../shared beside the checkout; several minutes).
+BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage gloss page_speed
 bench: setup
-	$(VENV)/bin/python -m bench
+	@for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) instance build *.egg-info

@@ -122,6 +122,7 @@ def save_text(
         if beads is None:
             raise ValueError("a text with two sides needs beads")
         check_coverage(beads, len(source_sentences), len(target_sentences))
+        beads = split_null_beads(beads)
     else:
         beads = [Bead([i], [], 1.0) for i in range(len(source_sentences))]
 
@@ -151,6 +152,19 @@ def save_text(
     if target is not None:
         counts[target.lang] = len(target_sentences)
     return SavedText(text.id, text.slug, text.title, text.page_count, counts)
+
+
+def split_null_beads(beads: list[Bead]) -> list[Bead]:
+    """One bead per sentence where a side is empty: a long unpaired stretch (``[]:[16..207]``) can then run over
+    several pages, and each of its sentences is a unit of its own for the reader."""
+    result = []
+    for bead in beads:
+        if bead.source and bead.target or len(bead.source) + len(bead.target) <= 1:
+            result.append(bead)
+        else:
+            result += [Bead([i], [], bead.confidence) for i in bead.source]
+            result += [Bead([], [j], bead.confidence) for j in bead.target]
+    return result
 
 
 def _next_start(beads: list[Bead], n: int, side: str) -> int:

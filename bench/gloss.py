@@ -248,13 +248,15 @@ def main() -> None:
     rows.append(f"| some sense does | {anyone:.3f} |")
     print("\n".join(rows[-2:]), flush=True)
 
-    rows.append("\n| text | French content tokens | with a gloss |")
+    rows.append("\n| text | content tokens | with a gloss |")
     rows.append("|---|---|---|")
     for name in ["serge_carnets_partial.fr.txt", "voltaire_candide_ch1-6.fr.txt", "maupassant_3contes.fr.txt",
                  "verne_80jours_ch1-3.fr.txt"]:
         total, share = coverage(document_from_text(CORPUS / name, "fr"))
         rows.append(f"| {name} | {total} | {100 * share:.1f} % |")
         print(rows[-1], flush=True)
+    total, share = coverage(document_from_text(CORPUS / "serge_notebooks_1938-44.en.txt", "en"), "fr")
+    rows.append(f"| serge_notebooks_1938-44.en.txt (English content tokens, toward French) | {total} | {100 * share:.1f} % |")
 
     if not args.skip_speed:
         rows.extend(bovary_speed(args.runs))

@@ -10,8 +10,9 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 4. participles and verb forms from their infinitive (``mourants``, ``effrayée``, ``donne``), the sense
    prefixed with the infinitive (``"mourir: die"``, source ``derived``);
 5. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
-   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"); only candidates that
-   wordfreq knows as English words of some frequency are kept (source ``cognate``).
+   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French,
+   ``banality`` -> "banalité"); only candidates that wordfreq knows as words of some frequency in the target
+   language are kept (source ``cognate``).
 
     >>> key, senses = find_senses(load_lexicon("fr", "en"), "tendrement", "tendrement", "ADV")
     >>> key, senses[0].text
@@ -124,20 +125,32 @@ _COGNATE_RULES = (  # French ending -> English endings (the word unchanged is tr
 MIN_COGNATE_ZIPF = 1.8  # measured: lower lets in French words quoted in English text
 
 
+_COGNATE_RULES_EN_FR = (  # English ending -> French endings
+    ("ically", ("iquement",)), ("ity", ("ité",)), ("ical", ("ique",)), ("ic", ("ique",)), ("ism", ("isme",)),
+    ("ist", ("iste",)), ("ous", ("eux",)), ("ive", ("if",)), ("ary", ("aire",)), ("ory", ("oire",)),
+    ("y", ("ie",)), ("er", ("re",)), ("or", ("eur",)),
+)
+
+
 @lru_cache(maxsize=50_000)
-def cognate(word: str) -> str | None:
-    """The English word spelt like a French one by the usual correspondences, if wordfreq knows it as common enough."""
+def cognate(word: str, source: str = "fr", target: str = "en") -> str | None:
+    """The target-language word spelt like ``word`` by the usual French/English correspondences, if wordfreq knows
+    it as common enough in the target language (``entomologique`` -> "entomological", ``banality`` -> "banalité")."""
     from wordfreq import zipf_frequency
 
     if len(word) < 5 or not word.isalpha():
         return None
-    candidates = [word, word.translate(_ACCENTS)]
-    for ending, replacements in _COGNATE_RULES:
+    rules = _COGNATE_RULES if source == "fr" else _COGNATE_RULES_EN_FR
+    # toward French, the unchanged word is not tried: English words are frequent in French corpora ("labor",
+    # "vanquish") and false friends are many ("informer")
+    candidates = [word, word.translate(_ACCENTS)] if source == "fr" else []
+    for ending, replacements in rules:
         if word.endswith(ending):
-            stem = word[: -len(ending)].translate(_ACCENTS)
+            stem = word[: -len(ending)]
+            stem = stem.translate(_ACCENTS) if source == "fr" else stem
             candidates += [stem + r for r in replacements]
     for c in candidates:
-        if len(c) >= 4 and zipf_frequency(c, "en") >= MIN_COGNATE_ZIPF:
+        if len(c) >= 4 and zipf_frequency(c, target) >= MIN_COGNATE_ZIPF:
             return c
     return None
 
@@ -162,9 +175,9 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
             found = _verb_senses(lex, word) if word else None
             if found:
                 return found
-    if lex.source_lang == "fr" and lex.target_lang == "en" and pos not in ("PROPN", "NUM"):
+    if {lex.source_lang, lex.target_lang} == {"fr", "en"} and pos not in ("PROPN", "NUM"):
         for word in dict.fromkeys([(lemma or "").lower(), form.lower()]):
-            english = cognate(word) if word else None
-            if english:
-                return word, [Sense(english, pos, "cognate")]
+            translated = cognate(word, lex.source_lang, lex.target_lang) if word else None
+            if translated:
+                return word, [Sense(translated, pos, "cognate")]
     return (lemma or form.lower()), []

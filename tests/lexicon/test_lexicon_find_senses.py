@@ -26,3 +26,10 @@ def test_adverb_in_ment_is_derived_from_its_adjective():
 
 def test_unknown_word_gives_no_senses():
     assert find_senses(FR_EN, "pétunait", "pétuner", "VERB") == ("pétuner", [])
+
+
+def test_learned_words_the_dictionaries_lack_are_found_as_cognates_both_ways():
+    key, senses = find_senses(FR_EN, "entomologique", "entomologique", "ADJ")
+    assert senses[0].text == "entomological" and senses[0].source == "cognate"
+    key, senses = find_senses(load_lexicon("en", "fr"), "banality", "banality", "NOUN")
+    assert senses and senses[0].text == "banalité" and senses[0].source == "cognate"

@@ -2,7 +2,10 @@
 own implementation, with full coverage, near-linear time and structural hints. See docs/align.md."""
 
 from bireader.align.checks import AlignmentWarning
+from bireader.align.documents import align_documents
 from bireader.align.evaluate import evaluate
 from bireader.align.pipeline import align
 
-__all__ = ["align", "evaluate", "AlignmentWarning"]
+__all__ = ["align", "align_documents", "evaluate", "AlignmentWarning", "ALIGNER"]
+
+ALIGNER = "bireader.align (Bleualign method: lexicon rendering, anchor chain, banded gap program, iterative pass)"

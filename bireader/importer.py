@@ -18,6 +18,7 @@ from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bireader.align import ALIGNER
 from bireader.document import Document
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
@@ -89,7 +90,7 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     """Beads for the pair; the aligner's warnings (suspicious input) are collected into ``warnings``."""
     import warnings as warnings_module
 
-    from bireader.align.documents import align_documents
+    from bireader.align import align_documents
 
     with warnings_module.catch_warnings(record=True) as caught:
         warnings_module.simplefilter("always")
@@ -111,7 +112,7 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
     progress("saving")
     with transaction(factory) as session:
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
-                          credits=credits, aligner=_aligner_name() if target is not None else "",
+                          credits=credits, aligner=ALIGNER if target is not None else "",
                           files=files, glosses=prepared.glosses)
     progress(f"saved {saved.title!r}: {saved.page_count} pages")
     return saved
@@ -127,12 +128,6 @@ def credits_from_metadata(*documents: Document | None) -> str:
             if key.lower() in {"source", "translated", "translator", "copyleft", "licence", "license", "author"}:
                 parts.append(f"{key}: {value}")
     return "; ".join(parts)
-
-
-def _aligner_name() -> str:
-    from bireader.align import __name__ as module
-
-    return module
 
 
 def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:

@@ -1,11 +1,12 @@
 """What each lexicon source adds: coverage of French content tokens by cumulative source sets.
 
-    .venv/bin/python -m bench.lexicon_coverage [--pivots]
+    .venv/bin/python -m bench.lexicon_coverage [--no-pivots]
 
 Coverage = share of gloss-worthy French content tokens (NOUN, VERB, ADJ, ADV; names, numbers excluded as the
 glosser decides) that get at least one sense. Lookups go through ``find_senses`` (lemma, form, simplemma, spelling
 variants; "+ fallbacks" adds the -ment adverb derivation) with the lexicon restricted to the sources listed.
-``--pivots`` also rebuilds the lexicon with each pivot language alone (needs the Debian packages; ~30 s each).
+It also rebuilds the lexicon with each pivot language alone when the Debian packages and ``lt-print`` are here
+(~30 s each; ``--no-pivots`` skips it).
 Writes its table between the lexicon markers of docs/gloss.md.
 """
 
@@ -29,6 +30,16 @@ SOURCE_SETS = [
     ("+ FreeDict eng-fra reversed", {"freedict", "freedict-reverse"}),
     ("+ Apertium pivots (es, ca, eo)", {"freedict", "freedict-reverse", "apertium-pivot"}),
 ]
+
+
+def pivots_available() -> bool:
+    import shutil
+
+    from bireader.lexicon.build import APERTIUM, PIVOTS
+
+    return shutil.which("lt-print") is not None and all(
+        (APERTIUM / f"{name}.autobil.bin").exists() for pivot in PIVOTS for name in pivot[1:] if name
+    )
 
 
 def rows_of(path: Path) -> list[list[str]]:
@@ -63,8 +74,9 @@ def covered(lex: Lexicon, tokens: list, fallbacks: bool) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pivots", action="store_true", help="also measure each pivot language alone")
+    parser.add_argument("--no-pivots", action="store_true", help="do not measure each pivot language alone")
     args = parser.parse_args()
+    args.pivots = not args.no_pivots and pivots_available()
     rows = rows_of(DATA / "fr-en.tsv.gz")
     texts = {name: content_tokens(document_from_text(CORPUS / name, "fr")) for name in TEXTS}
     variants: list[tuple[str, Lexicon, bool]] = []
@@ -89,7 +101,7 @@ def main() -> None:
     print(text)
     start, end = "<!-- bench:lexicon -->", "<!-- /bench:lexicon -->"
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    block = f"{start}\nMeasured {stamp} by `python -m bench.lexicon_coverage{' --pivots' if args.pivots else ''}` " \
+    block = f"{start}\nMeasured {stamp} by `python -m bench.lexicon_coverage` " \
             f"(French content tokens per text in brackets).\n\n{text}\n{end}"
     doc = DOC.read_text(encoding="utf-8")
     if start in doc and end in doc:

@@ -36,6 +36,7 @@ test: setup debs
 # Every benchmark, each rewriting its figures in docs/ (needs ../shared beside the checkout; several minutes).
 BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage gloss page_speed
 bench: setup
+	$(PIP) install -q -e '.[test,stanza,bench]'
 	@for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || exit 1; done
 
 clean:

@@ -32,9 +32,10 @@ def lemma_ranks(lang: str) -> dict[str, int]:
         lemma = simplemma.lemmatize(form, lang=lang).lower()
         freq = word_frequency(form, lang)
         totals[lemma] = totals.get(lemma, 0.0) + freq
-        # a form is also counted as itself, so that lemmas the lemmatiser does not produce still get a rank
+        # A form also ranks as itself, at least as frequent as it is alone: the lemmatiser folds "je" onto "moi"
+        # and "est" onto "être", yet "je" and "est" are among the commonest words, whatever they are taken for.
         if form != lemma:
-            totals.setdefault(form, 0.0)
+            totals[form] = max(totals.get(form, 0.0), freq)
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     return {lemma: rank for rank, (lemma, freq) in enumerate(ranked, start=1) if freq > 0}
 

@@ -21,3 +21,10 @@ def test_bands_grow_with_rank():
     assert [band(r) for r in (10, 700, 1500, 3000, 6000, 12000, 20000)] == sorted(
         band(r) for r in (10, 700, 1500, 3000, 6000, 12000, 20000)
     )
+
+
+def test_common_forms_the_lemmatiser_folds_elsewhere_stay_common():
+    # simplemma folds "je" onto "moi" and "est" onto "être": as words they are still among the commonest
+    assert lemma_rank("je", "fr") <= 100
+    assert lemma_rank("est", "fr") <= 100
+    assert band(lemma_rank("je", "fr")) == 1

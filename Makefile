@@ -9,7 +9,7 @@ DEBS := chromium chromium-driver
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: setup run test bench clean debs
+.PHONY: setup run test bench lexicon clean debs
 
 setup: $(STAMP)
 
@@ -38,6 +38,14 @@ BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage glos
 bench: setup
 	$(PIP) install -q -e '.[test,stanza,bench]'
 	@for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || exit 1; done
+
+# Rebuild the compiled dictionaries in bireader/lexicon/data/ from Debian's FreeDict and Apertium packages
+# (the runtime reads only the committed data files; see bireader/lexicon/data/README.md).
+LEXICON_DEBS := dict-freedict-fra-eng dict-freedict-eng-fra apertium-fr-es apertium-eng-spa apertium-fra-cat \
+	apertium-eng-cat apertium-eo-fr apertium-eo-en lttoolbox-dev
+lexicon: setup
+	$(MAKE) debs DEBS="$(LEXICON_DEBS)"
+	$(PY) -m bireader.lexicon.build
 
 clean:
 	rm -rf $(VENV) instance build *.egg-info

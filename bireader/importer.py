@@ -10,7 +10,6 @@ French and English, aligns them, glosses the words, and saves everything in one 
 from __future__ import annotations
 
 import hashlib
-import logging
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
 from bireader.store.library import SavedText, save_text
 
-log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 
@@ -131,10 +129,9 @@ def credits_from_metadata(*documents: Document | None) -> str:
 
 
 def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
-    """Fill ``prepared.glosses``: source words glossed from the translation where there is one (and the dictionary),
-    words of sentences with no counterpart from the dictionary alone, toward the other language."""
-    from dataclasses import asdict
-
+    """Fill ``prepared.glosses``: the original's words glossed from the translation where there is one (and the
+    dictionary); the translation's words from the dictionary toward the original's language, which the reader
+    shows where a sentence has no counterpart (the seed's English-only passages)."""
     from bireader.gloss import gloss_bitext, gloss_monolingual
 
     other = {"fr": "en", "en": "fr"}
@@ -144,7 +141,7 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     else:
         found = gloss_bitext(prepared.source, prepared.target, prepared.beads)
         found.update(gloss_monolingual(prepared.target, prepared.source.lang))
-    prepared.glosses = {key: [asdict(g) for g in glosses] for key, glosses in found.items()}
+    prepared.glosses = {key: [g.to_dict() for g in glosses] for key, glosses in found.items()}
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

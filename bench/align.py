@@ -1,4 +1,4 @@
-"""Accuracy of the sentence aligner on the gold sets of /work/shared/eval (see its README).
+"""Accuracy of the sentence aligner on the gold sets of ../shared/eval (see its README).
 
     .venv/bin/python -m bench.align            # transread_fr-en and textberg_de-fr, table + docs/align.md
     .venv/bin/python -m bench.align --no-doc   # print only
@@ -14,10 +14,11 @@ import argparse
 import time
 from pathlib import Path
 
+from bench import SHARED
 from bireader.align import align, evaluate
 from bireader.align.evaluate import coverage, read_beads
 
-EVAL = Path("/work/shared/eval")
+EVAL = SHARED / "eval"
 TRANSREAD = EVAL / "transread_fr-en"
 TEXTBERG = EVAL / "textberg_de-fr"
 

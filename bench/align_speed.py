@@ -21,7 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-BOVARY = Path("/work/shared/eval/bovary_fr-en")
+from bench import SHARED
+
+BOVARY = SHARED / "eval" / "bovary_fr-en"
 
 CHILD = r"""
 import json, resource, sys, time, warnings

@@ -32,9 +32,7 @@ from bireader.gloss.analysis import document_from_sentences
 from bireader.gloss.glosses import CONTENT_POS
 from bireader.gloss.wordalign import align_words
 
-SHARED = Path(os.environ.get("BIREADER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
+from bench import SHARED
 ALIBI = SHARED / "eval" / "alibi_fr-en" / "ali"
 TRANSREAD = SHARED / "eval" / "transread_fr-en"
 BOVARY = SHARED / "eval" / "bovary_fr-en"

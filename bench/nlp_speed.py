@@ -1,5 +1,5 @@
 """Throughput and memory of the engines on a book: Madame Bovary (Flaubert 1857, Project Gutenberg, as prepared in
-github wydengyre/bitextual; /work/shared/eval/bovary_fr-en), the first 100,000 words of the French text (one
+github wydengyre/bitextual; ../shared/eval/bovary_fr-en), the first 100,000 words of the French text (one
 paragraph a line) and of Eleanor Marx-Aveling's English translation.
 
 Model loading is timed apart from analysis; each figure is the median of --runs runs in one process (models
@@ -17,7 +17,9 @@ import statistics
 import time
 from pathlib import Path
 
-BOVARY = Path("/work/shared/eval/bovary_fr-en")
+from bench import SHARED
+
+BOVARY = SHARED / "eval" / "bovary_fr-en"
 FILES = {"fr": "bovary.french.edited.txt", "en": "bovary.english.edited.txt"}
 DOC = Path(__file__).parent.parent / "docs" / "nlp.md"
 

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.page_speed            # table + figures into docs/reader.md
     .venv/bin/python -m bench.page_speed --no-doc   # print only
 
-The book: /work/shared/eval/bovary_fr-en ``*.sent.txt`` (one sentence per line; Flaubert 1857 and Eleanor
+The book: ../shared/eval/bovary_fr-en ``*.sent.txt`` (one sentence per line; Flaubert 1857 and Eleanor
 Marx-Aveling's translation, Project Gutenberg, public domain, as prepared in github wydengyre/bitextual). French
 and English sentences are paired line by line (simple 1-1 beads; the surplus French lines become French-only
 beads), four sentences to a paragraph, a section every 300 sentences. Tokens, lemmas and POS come from the offline
@@ -27,9 +27,10 @@ import time
 import zlib
 from pathlib import Path
 
+from bench import SHARED
 from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence
 
-BOOK = Path("/work/shared/eval/bovary_fr-en")
+BOOK = SHARED / "eval" / "bovary_fr-en"
 DOC = Path(__file__).resolve().parents[1] / "docs" / "reader.md"
 CONTENT = {"NOUN", "VERB", "ADJ", "ADV"}
 

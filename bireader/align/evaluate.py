@@ -7,7 +7,7 @@ Beads are compared as (source index set, target index set):
 
 Precision is over all non-empty test beads (null beads 1-0 / 0-1 included); recall is over the gold beads
 once null beads are removed from both gold and test. Counts are pooled over documents (micro-average).
-This reproduces ``/work/shared/eval/score_beads.py`` exactly, counting with sets as it does.
+This reproduces ``shared/eval/score_beads.py`` (the project's evaluation data) exactly, counting with sets as it does.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from bireader.align.documents import align_documents, scoring_texts
 from bireader.document import Document, Entry, Paragraph, Section, Sentence
 from bireader.ingest.plaintext import parse_plaintext
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not on this machine")
 
 

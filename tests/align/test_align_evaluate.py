@@ -10,8 +10,9 @@ from bireader.align import evaluate
 from bireader.align.evaluate import coverage, format_beads, parse_beads
 from bireader.document import Bead
 
-REFERENCE = Path("/work/shared/eval/score_beads.py")
-GOLD = Path("/work/shared/eval/transread_fr-en/JaneEyre/JaneEyre.gold.fr-en")
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+REFERENCE = SHARED / "eval" / "score_beads.py"
+GOLD = SHARED / "eval" / "transread_fr-en" / "JaneEyre" / "JaneEyre.gold.fr-en"
 
 
 def reference():

@@ -32,7 +32,7 @@ def test_untrusted_beads_teach_nothing():
     assert len(s) == 0
 
 
-BOOK = Path("/work/shared/eval/transread_fr-en/JaneEyre")
+BOOK = Path(__file__).resolve().parents[3] / "shared" / "eval" / "transread_fr-en" / "JaneEyre"
 
 
 @pytest.mark.skipif(not BOOK.exists(), reason="the shared evaluation data is not on this machine")

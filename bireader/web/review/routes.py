@@ -1,0 +1,97 @@
+"""The teacher's alignment review: every bead of a text with its confidence, and forms that fix it.
+
+    GET  /review/<slug>?order=text|lowest|below&page=N   the beads, 100 a page (below: only confidence < 0.5)
+    POST /review/<slug>/edit   form: csrf, op (merge|split|move|detach|confirm), bead, expected, and per operation
+                               side, to, position, source_count, target_count; back: order, page
+
+Plain HTML forms: works without JavaScript. After an edit the teacher is sent back to the same listing with one
+line saying what changed (or why nothing could).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+
+from bireader.review.service import ORDERS, apply_edit, review_page, text_order_page
+from bireader.store.library import get_text
+from bireader.web.app import db
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+
+PER_PAGE = 100
+
+
+def _csrf_token() -> str:
+    # The same session token as the import form's (bireader.web.teach.routes).
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(16)
+    return session["csrf"]
+
+
+def _text(slug: str):
+    text = get_text(db(), slug)
+    if text is None:
+        abort(404, description=f"No text called {slug!r} in the library.")
+    if text.target is None:
+        abort(404, description=f"{text.title!r} has one language: there is no alignment to review.")
+    return text
+
+
+def _order(value: str | None) -> str:
+    return value if value in ORDERS else "text"
+
+
+@bp.get("/<slug>")
+def beads(slug: str):
+    text = _text(slug)
+    listing = review_page(db(), text, _order(request.args.get("order")), request.args.get("page", 1, type=int), PER_PAGE)
+    return render_template("review/beads.html", listing=listing, text=text, csrf=_csrf_token())
+
+
+def _int(name: str) -> int:
+    value = request.form.get(name, "")
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"the form sent {name}={value!r}, not a number") from None
+
+
+def _operation_args(operation: str) -> dict:
+    if operation == "split":
+        return {"source_count": _int("source_count"), "target_count": _int("target_count")}
+    if operation == "move":
+        return {"side": request.form.get("side", ""), "to": request.form.get("to", "")}
+    if operation == "detach":
+        return {"side": request.form.get("side", ""), "position": _int("position")}
+    return {}
+
+
+@bp.post("/<slug>/edit")
+def edit(slug: str):
+    order = _order(request.form.get("order"))
+    page = request.form.get("page", 1, type=int)
+    expected_token = session.get("csrf")
+    if not expected_token or not secrets.compare_digest(request.form.get("csrf", ""), expected_token):
+        abort(400, description="The form expired; reload the review page and try again.")
+    text = _text(slug)
+    operation = request.form.get("op", "")
+    anchor = None
+    try:
+        index = _int("bead")
+        expected = tuple(int(x) for x in request.form.get("expected", "").split(",")) if request.form.get("expected") else None
+        if expected is not None and len(expected) != 4:
+            raise ValueError("the form sent a malformed bead extent")
+        args = _operation_args(operation)
+        outcome = apply_edit(db(), text, operation, index, expected=expected, **args)
+        db().commit()
+        flash(outcome.message, "ok")
+        anchor = f"b{outcome.position}"
+        if order == "text":
+            page = text_order_page(outcome.position, PER_PAGE)
+    except ValueError as error:  # StaleEdit included; nothing was written
+        db().rollback()
+        flash(f"Nothing changed: {error}.", "error")
+    return redirect(url_for("review.beads", slug=slug, order=order, page=page, _anchor=anchor))
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from browser_screenshots import screenshot
 
@@ -217,3 +218,83 @@ def test_without_javascript_the_page_reads_with_its_glosses_and_links(browser, b
     page.locator(".pager-top a[rel=next]").click()
     assert page.url.endswith("/read/promenade-fr/2")
     context.close()
+
+
+def _active(page, selector: str) -> bool:
+    return page.evaluate("s => document.activeElement.matches(s)", selector)
+
+
+def test_keyboard_reaches_sentences_words_and_glosses_with_one_tab_stop(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    stops = page.locator(".beads [tabindex='0']")
+    assert stops.count() == 1 and page.locator(".beads .w[tabindex]").count() == 0
+    page.keyboard.press("j")
+    assert _active(page, '.bead[data-bead="0"] .side.source[aria-describedby="reader-keys-hint"]')
+    assert "Enter" in page.locator("#reader-keys-hint").inner_text()
+    page.keyboard.press("Enter")  # into the words: the first French word
+    assert _active(page, '.w[data-l="il"]')
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert _active(page, '.w[data-l="haie"]') and page.url.endswith("/read/promenade/1")  # arrows stay on the page
+    assert stops.count() == 1
+    page.keyboard.press("Enter")
+    popup = page.locator(".popup")
+    popup.wait_for(state="visible")
+    assert popup.get_attribute("role") == "dialog"
+    title = page.locator("#" + popup.get_attribute("aria-labelledby"))
+    assert title.inner_text() == "haie" and _active(page, ".popup")
+    screenshot(page, "keyboard-gloss-popup")
+    with page.expect_response(lambda r: r.url.endswith("/api/words") and r.request.method == "PUT"):
+        page.keyboard.press("2")
+    assert "st-learning" in page.locator('.w[data-l="haie"]').get_attribute("class")
+    page.keyboard.press("Escape")  # closes the popup, the focus goes back to the word
+    assert popup.is_hidden() and _active(page, '.w[data-l="haie"]')
+    page.keyboard.press("ArrowRight")  # after the French, the English words aligned to it
+    assert _active(page, '.bead[data-bead="0"] .side.target .t') and page.evaluate("document.activeElement.textContent") == "raining"
+    page.keyboard.press("Space")
+    popup.wait_for(state="visible")
+    assert "pleuvait" in popup.inner_text()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")  # leaves the words: back on the sentence
+    assert _active(page, '.bead[data-bead="0"] .side.source')
+    page.keyboard.press("j")
+    assert _active(page, '.bead[data-bead="1"] .side.source') and stops.count() == 1
+    page.keyboard.press("w")
+    assert _active(page, '.bead[data-bead="1"] .w')
+    page.keyboard.press("?")
+    help_text = page.locator("dialog.help").inner_text()
+    assert "Enter, w" in help_text and "Enter, Space" in help_text and "Esc" in help_text
+
+
+def test_tab_reaches_the_text_once(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.className"))
+        if seen[-1].startswith("side"):
+            break
+    assert seen[-1].startswith("side source")
+    page.keyboard.press("Tab")  # the next Tab leaves the text (no stop on each word)
+    assert not page.evaluate("document.activeElement.closest('.beads')")
+
+
+def test_hovering_an_english_word_shows_its_french_words_and_dictionary_gloss(page, base_url):
+    page.goto(f"{base_url}/read/promenade/1")
+    popup = page.locator(".popup")
+    page.locator('.bead[data-bead="0"] .side.target .t').filter(has_text=re.compile("^hedges$")).hover()
+    popup.wait_for(state="visible")
+    text = popup.inner_text()
+    assert "in the French: haies" in text and "haie" in popup.locator("ol.senses").inner_text()
+    assert "active" in page.locator('.bead[data-bead="0"] .w[data-l="haie"]').get_attribute("class")
+    screenshot(page, "english-word-popup")
+    # two English words aligned to one French verb (a 2-1 bead: the French words come from either sentence)
+    page.locator('.bead[data-bead="2"] .side.target .t').filter(has_text=re.compile("^along$")).hover()
+    page.wait_for_function("document.querySelector('.popup').innerText.includes('longeait')")
+    assert "active" in page.locator('.w[data-l="longer"]').get_attribute("class")
+    # a word nothing is aligned to has no popup
+    page.mouse.move(0, 0)
+    popup.wait_for(state="hidden")
+    page.locator('.bead[data-bead="0"] .side.target .t').filter(has_text=re.compile("^It$")).hover()
+    page.wait_for_timeout(200)
+    assert popup.is_hidden()

@@ -107,9 +107,10 @@ def _glosses_for(source: Document, target: Document) -> dict[str, list[dict]]:
     return result
 
 
-# English words of the English-only sentences, glossed toward French (as the glosser does for a translation
-# without original): word -> (senses, frequency rank)
-ENGLISH_GLOSSES = {"wind": (["vent"], 1500), "fields": (["champ"], 1800), "rose": (["se lever", "monter"], 7000)}
+# English words, glossed toward French (as the glosser does for every sentence of the translation; the reader
+# shows them for English-only sentences and beside the aligned French words): word -> (senses, frequency rank)
+ENGLISH_GLOSSES = {"wind": (["vent"], 1500), "fields": (["champ"], 1800), "rose": (["se lever", "monter"], 7000),
+                   "hedges": (["haie"], 9000)}  # (the importer glosses every English sentence; a paired one here)
 
 
 def save_sample(sessions, slug: str = "promenade") -> str:

@@ -22,6 +22,14 @@ glosser's per-token glosses. The screen needs::
 Gloss details (senses, rendering) go to one JSON object keyed by sentence (``data-gk``: the French sentence's
 position, or ``t`` + position for an English sentence without French) and token index, read by the popup script,
 so the HTML stays small.
+
+The English words of a bead that has French get the reverse view (``PageView.english``), keyed by bead position
+and ``data-bi``:
+the French words whose gloss ``rendering`` points at the English word (the word aligner's links read backwards)
+and the English→French dictionary gloss the glosser stored for the English sentence, if any::
+
+    FR  Il pleuvait sur les haies .       gloss of "haies": rendering [5]
+    EN  It was raining on the hedges .    -> "0": {"5": {"french": [["0", 4]], "french_text": "haies", ...}}
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ class PageView:
     glosses: dict[str, dict[str, dict]]  # sentence position -> token index -> gloss for the popup
     first_bead: int = 0
     last_bead: int = 0
+    english: dict[str, dict[str, dict]] = field(default_factory=dict)  # bead -> data-bi -> French words, gloss
 
 
 def page_lemmas(page) -> set[str]:
@@ -84,6 +93,40 @@ def _popup_gloss(gloss: dict, token: list) -> dict:
         "group": list(gloss.get("group") or []),
         "freq_rank": gloss.get("freq_rank"),
     }
+
+
+def _target_popups(bead) -> dict[str, dict]:
+    """Per English token of a bead with French (``data-bi``): its French words and its English→French gloss."""
+    french: dict[int, list] = {}
+    for sentence in bead.source:
+        for g in sentence.glosses or []:
+            if not isinstance(g, dict):
+                continue
+            index = g.get("token", -1)
+            if not 0 <= index < len(sentence.tokens):
+                continue
+            for bi in g.get("rendering") or []:
+                links = french.setdefault(bi, [])
+                if [str(sentence.position), index] not in links:
+                    links.append([str(sentence.position), index])
+    forms = {(str(s.position), i): t[0] for s in bead.source for i, t in enumerate(s.tokens)}
+    popups: dict[str, dict] = {}
+    offset = 0
+    for sentence in bead.target:
+        glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
+        for index, token in enumerate(sentence.tokens):
+            bi = offset + index
+            links = sorted(french.get(bi, []), key=lambda link: (int(link[0]), link[1]))
+            gloss = glosses.get(index)
+            if not token[5] or not (links or (gloss and gloss.get("senses"))):
+                continue
+            entry = {"french": links, "french_text": " ".join(forms[tuple(link)] for link in links)}
+            if gloss:
+                entry.update(lemma=gloss.get("lemma") or token[3] or token[0], pos=gloss.get("pos") or token[4],
+                             senses=list(gloss.get("senses") or [])[:4])
+            popups[str(bi)] = entry
+        offset += len(sentence.tokens)
+    return popups
 
 
 def _heading_html(sentence, lang: str) -> list[str]:
@@ -179,6 +222,7 @@ def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str
     stored glosses for them), with the learner's ``target_statuses`` for English lemmas.
     """
     glosses: dict[str, dict[str, dict]] = {}
+    english: dict[str, dict[str, dict]] = {}
     views: list[BeadView] = []
     for bead in page.beads:
         source = _side_html(
@@ -192,6 +236,10 @@ def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str
             return html
 
         target = _side_html(bead.target, target_lang, render_target)
+        if bead.source and bead.target:
+            popups = _target_popups(bead)
+            if popups:
+                english[str(bead.position)] = popups
         first = (bead.source or bead.target or [None])[0]
         views.append(BeadView(
             position=bead.position, confidence=bead.confidence,
@@ -199,7 +247,7 @@ def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str
             starts_paragraph=bool(first is not None and first.starts_paragraph),
             source=source, target=target, has_source=bool(bead.source), has_target=bool(bead.target),
         ))
-    return PageView(blocks=group_blocks(views, bilingual), glosses=glosses,
+    return PageView(blocks=group_blocks(views, bilingual), glosses=glosses, english=english,
                     first_bead=page.beads[0].position if page.beads else 0,
                     last_bead=page.beads[-1].position if page.beads else 0)
 

@@ -1,6 +1,10 @@
 // Gloss popups: pointing at (or tapping) a French word shows its lemma, part of speech, the words this
 // translation chose for it (lit up in the English column) and the dictionary senses, with buttons to mark
 // the word known / learning / ignore / new. Keys 1 2 3 0 do the same for the word under the pointer.
+// Pointing at an English word of a bead with French shows the reverse: the French words aligned to it (lit up in
+// the French column) and its English→French dictionary gloss.
+// The popup is a dialog: opened from the keyboard (Enter or Space on a focused word, see focus.js) it takes the
+// focus; Escape closes it and gives the focus back to the word.
 const POS_NAMES = { NOUN: "noun", VERB: "verb", ADJ: "adjective", ADV: "adverb", AUX: "auxiliary", PRON: "pronoun",
   DET: "determiner", ADP: "preposition", CCONJ: "conjunction", SCONJ: "conjunction", INTJ: "interjection", PART: "particle" };
 const MARKS = [["known", "Known", "1"], ["learning", "Learning", "2"], ["ignore", "Ignore", "3"], ["new", "New", "0"]];
@@ -10,8 +14,17 @@ export function initGlosses(ctx) {
   let word = null;
   let pinned = false;
   let hideTimer = null;
+  let fromKeys = false; // opened from the keyboard: the focus goes back to the word on close
 
   const glossOf = (w) => ctx.glosses[w.closest(".s").dataset.gk]?.[w.dataset.i] || null;
+  const englishOf = (t) => ctx.english[t.closest(".bead")?.dataset.bead]?.[t.dataset.bi] || null;
+  const french = (t, link) => t.closest(".bead")
+    .querySelector(`.side.source .s[data-gk="${link[0]}"] .w[data-i="${link[1]}"]`);
+  for (const [bead, words] of Object.entries(ctx.english)) {
+    for (const bi of Object.keys(words)) {
+      ctx.article.querySelector(`.bead[data-bead="${bead}"] .side.target .t[data-bi="${bi}"]`)?.classList.add("aligned");
+    }
+  }
   const langOf = (w) => w.closest("[lang]")?.getAttribute("lang") || ctx.sourceLang;
 
   function el(tag, className, text) {
@@ -25,11 +38,38 @@ export function initGlosses(ctx) {
     ctx.article.querySelectorAll(".t.rendering, .w.active").forEach((e) => e.classList.remove("rendering", "active"));
   }
 
+  function title(text) {
+    const t = el("span", "lemma", text);
+    t.id = "popup-title";
+    return t;
+  }
+
+  function renderEnglish(t) {
+    const data = englishOf(t);
+    popup.replaceChildren();
+    const head = el("div");
+    head.append(title(data.lemma || t.textContent));
+    if (data.pos) head.append(el("span", "pos", POS_NAMES[data.pos] || data.pos.toLowerCase()));
+    popup.append(head);
+    if (data.french_text) {
+      const p = el("p", "french", "in the French: ");
+      p.append(el("b", null, data.french_text));
+      popup.append(p);
+    }
+    if (data.senses?.length) {
+      const list = el("ol", "senses");
+      list.setAttribute("lang", ctx.sourceLang);
+      data.senses.forEach((s) => list.append(el("li", null, s)));
+      popup.append(list);
+    }
+  }
+
   function render(w) {
+    if (w.classList.contains("t")) { renderEnglish(w); return; }
     const gloss = glossOf(w);
     popup.replaceChildren();
     const head = el("div");
-    head.append(el("span", "lemma", gloss?.lemma || w.dataset.l));
+    head.append(title(gloss?.lemma || w.dataset.l));
     const pos = gloss?.pos;
     if (pos) head.append(el("span", "pos", POS_NAMES[pos] || pos.toLowerCase()));
     popup.append(head);
@@ -61,6 +101,10 @@ export function initGlosses(ctx) {
   function lightRendering(w) {
     clearRendering();
     w.classList.add("active");
+    if (w.classList.contains("t")) { // an English word: its French words
+      for (const link of englishOf(w)?.french || []) french(w, link)?.classList.add("active");
+      return;
+    }
     const gloss = glossOf(w);
     // a multi-word expression ("pomme de terre") lights up whole
     for (const k of gloss?.group || []) w.closest(".s").querySelector(`.w[data-i="${k}"]`)?.classList.add("active");
@@ -78,34 +122,44 @@ export function initGlosses(ctx) {
     popup.style.top = scrollY + box.bottom + 6 + "px";
   }
 
-  function show(w, pin = false) {
+  function show(w, pin = false, focus = false) {
     clearTimeout(hideTimer);
     word = w;
     pinned = pin;
     render(w);
     place(w);
     lightRendering(w);
+    fromKeys = focus;
+    if (focus) popup.focus();
   }
 
-  function hide() {
+  function hide(restoreFocus = false) {
+    const from = word;
+    const hadFocus = popup.contains(document.activeElement);
     popup.hidden = true;
     word = null;
     pinned = false;
     clearRendering();
+    if (from && (restoreFocus || hadFocus)) ctx.focus?.toWord(from);
   }
 
+  // the words that have a popup: French (and English without French) words, English words with aligned French
+  const target = (event) => {
+    const w = event.target.closest(".side .w, .side.target .t.aligned");
+    return w && (w.classList.contains("w") || englishOf(w)) ? w : null;
+  };
   ctx.article.addEventListener("mouseover", (event) => {
-    const w = event.target.closest(".side .w");
+    const w = target(event);
     if (w && w !== word && !pinned) show(w);
     if (w || event.target.closest(".popup")) clearTimeout(hideTimer);
   });
   ctx.article.addEventListener("mouseout", (event) => {
-    if (pinned || !(event.target.closest(".side .w") || event.target.closest(".popup"))) return;
+    if (pinned || !(target(event) || event.target.closest(".popup"))) return;
     clearTimeout(hideTimer);
     hideTimer = setTimeout(hide, 350);
   });
   ctx.article.addEventListener("click", (event) => {
-    const w = event.target.closest(".side .w");
+    const w = target(event);
     if (w) { show(w, true); return; }
     if (!event.target.closest(".popup")) hide();
   });
@@ -116,12 +170,21 @@ export function initGlosses(ctx) {
     ctx.words.set(word.dataset.l, status, langOf(word));
     render(word);
   });
-  document.addEventListener("keydown", (event) => { if (event.key === "Escape") hide(); });
+  // Escape closes the popup first (and nothing else: focus.js leaves the words on the next Escape)
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || popup.hidden) return;
+    hide(fromKeys);
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  });
   ctx.onStatus = () => { if (word) render(word); };
 
   return {
-    get word() { return word; },
-    mark(status) { if (word) { ctx.words.set(word.dataset.l, status, langOf(word)); } },
+    get word() { return word?.classList.contains("w") ? word : null; }, // the word keys 1 2 3 0 mark
+    get open() { return !popup.hidden; },
+    canShow: (w) => w.classList.contains("w") || !!englishOf(w),
+    mark(status) { if (word?.classList.contains("w")) { ctx.words.set(word.dataset.l, status, langOf(word)); } },
+    show,
     hide,
   };
 }

@@ -1,5 +1,6 @@
 // Keyboard: arrows turn pages, j/k move from sentence to sentence, t/r hide and reveal the translation,
-// g glosses, s speech, 1 2 3 0 mark the pointed word, + - text size, d theme, ? help.
+// g glosses, s speech, 1 2 3 0 mark the pointed word, + - text size, d theme, ? help; inside a sentence's
+// words (Enter or w), focus.js takes the arrows, Enter, Space and Escape first.
 export function initKeys(ctx) {
   const go = (rel) => {
     const link = ctx.article.querySelector(`.pager-top a[rel="${rel}"]`);
@@ -8,6 +9,7 @@ export function initKeys(ctx) {
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest("input, select, textarea, dialog")) return; // (buttons keep the shortcuts)
+    if (ctx.focus.handle(event)) { event.preventDefault(); return; } // in a sentence's words (focus.js)
     const marks = { "1": "known", "2": "learning", "3": "ignore", "0": null };
     switch (event.key) {
       case "ArrowRight": go("next"); break;

@@ -1,5 +1,6 @@
 // Sentence linking: pointing at a sentence highlights it with its counterpart in the other column (the whole
-// bead), scrolled into view if it is off screen; j/k move a "current" bead; in reveal mode a click reveals.
+// bead), scrolled into view if it is off screen; j/k move a "current" bead (and the keyboard focus, see
+// focus.js); in reveal mode a click reveals.
 export function initLinking(ctx) {
   const beads = () => [...ctx.article.querySelectorAll(".bead")];
   let linked = null;
@@ -42,8 +43,11 @@ export function initLinking(ctx) {
     setCurrent(bead, false);
   });
 
-  function setCurrent(bead, scroll = true) {
+  // focus: move the keyboard's tab stop to the bead's sentence and focus it (true), only move it (false), or
+  // leave it where it is (null: focus.js moving among the bead's words)
+  function setCurrent(bead, scroll = true, focus = scroll) {
     if (!bead) return;
+    if (focus !== null) ctx.focus?.toSentence(bead, focus);
     current?.classList.remove("current");
     current = bead;
     bead.classList.add("current");

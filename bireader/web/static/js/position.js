@@ -19,7 +19,7 @@ export function initPosition(ctx) {
     const saved = JSON.parse(localStorage.getItem(key) || "null");
     if (saved && saved.page === ctx.page && !location.hash) {
       const bead = ctx.linking.beadByPosition(saved.bead);
-      if (bead && Number(bead.dataset.bead) !== Number(ctx.article.dataset.firstBead)) ctx.linking.setCurrent(bead);
+      if (bead && Number(bead.dataset.bead) !== Number(ctx.article.dataset.firstBead)) ctx.linking.setCurrent(bead, true, false);
     }
   } catch { /* a corrupt entry is simply forgotten */ }
   return { remember };

@@ -7,6 +7,7 @@ import { initGlosses } from "./glosses.js";
 import { initKeys } from "./keys.js";
 import { initPosition } from "./position.js";
 import { initSpeech } from "./speech.js";
+import { initFocus } from "./focus.js";
 
 const article = document.querySelector("article.reader");
 if (article) {
@@ -18,6 +19,7 @@ if (article) {
     sourceLang: article.dataset.sourceLang,
     targetLang: article.dataset.targetLang,
     glosses: JSON.parse(document.getElementById("page-glosses").textContent || "{}"),
+    english: JSON.parse(document.getElementById("page-english")?.textContent || "{}"),
   };
   article.querySelector(".toolbar").hidden = false;
   ctx.prefs = initPrefs(ctx);
@@ -25,6 +27,7 @@ if (article) {
   ctx.words = initWords(ctx);
   ctx.glossPopup = initGlosses(ctx);
   ctx.speech = initSpeech(ctx);
+  ctx.focus = initFocus(ctx);
   ctx.position = initPosition(ctx);
   initKeys(ctx);
   document.documentElement.classList.add("js");

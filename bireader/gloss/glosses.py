@@ -323,13 +323,23 @@ def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGl
     return {s.id: glosser.sentence(s.tokens, {}, []) for s in doc.sentences()}
 
 
+def is_rare(freq_rank: int | None, level_rank: int) -> bool:
+    """The frequency rule of every "needs a gloss" decision (here and in ``bireader.learner.glossing``): a lemma
+    ranked beyond the ``level_rank`` most frequent ones a learner knows, or of unknown rank, is taken as unknown.
+
+    >>> is_rare(9000, 2000), is_rare(800, 2000), is_rare(2000, 2000), is_rare(None, 2000)
+    (True, False, False, True)
+    """
+    return freq_rank is None or freq_rank > level_rank
+
+
 def needs_gloss(gloss: TokenGloss, level_rank: int, known_lemmas: set[str]) -> bool:
     """Whether a learner who knows the ``level_rank`` most frequent lemmas (and ``known_lemmas``) needs this gloss."""
     if not gloss.gloss_worthy:
         return False
     if gloss.lemma in known_lemmas or normalise(gloss.lemma) in known_lemmas:
         return False
-    return gloss.freq_rank is None or gloss.freq_rank > level_rank
+    return is_rare(gloss.freq_rank, level_rank)
 
 
 def sentence_pairs(

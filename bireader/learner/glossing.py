@@ -11,7 +11,9 @@ found one, its gloss (``lemma``, ``pos``, ``senses``, ``rendering_text``, ``freq
     False
 
 It is :func:`bireader.gloss.needs_gloss`'s rule (gloss-worthy, not known, frequency rank beyond the level or
-unknown) on the stored dicts, extended with the learner's other statuses. The rule: never a proper noun, number,
+unknown) on the stored dicts, extended with the learner's other statuses; the frequency part is one function,
+:func:`bireader.gloss.glosses.is_rare`, called by both (the learner layer may import the glosser, never the
+reverse). The rule: never a proper noun, number,
 symbol or punctuation; never a word the learner marked known or
 ignore; always a word they are learning; otherwise a word rarer than the learner's level (frequency rank
 above ``level``; unknown rank counts as rare), provided the glosser found it worth glossing and has
@@ -19,6 +21,8 @@ something to show.
 """
 
 from __future__ import annotations
+
+from bireader.gloss.glosses import is_rare
 
 NEVER_GLOSSED = frozenset({"PROPN", "NUM", "PUNCT", "SYM", "SPACE"})
 STATUSES = ("known", "learning", "ignore")
@@ -80,5 +84,4 @@ def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | N
         return True
     if gloss.get("gloss_worthy") is False:
         return False
-    rank = gloss.get("freq_rank")
-    return rank is None or rank > level
+    return is_rare(gloss.get("freq_rank"), level)

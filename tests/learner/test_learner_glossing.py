@@ -61,3 +61,13 @@ def test_inline_glosses_are_short():
 
 def test_a_sense_that_repeats_the_rendering_is_left_out():
     assert gloss_text({"rendering_text": "tapestry", "senses": ["tapestry, wall covering", "hanging"]}) == "tapestry; hanging"
+
+
+def test_the_reader_and_the_glosser_decide_rarity_the_same_way():
+    from bireader.gloss import TokenGloss, needs_gloss as glosser_needs_gloss
+
+    for rank in (None, 1, 499, 500, 501, 2000, 2001, 90000):
+        for level in (500, 2000, 25000):
+            gloss = TokenGloss(token=0, lemma="haie", pos="NOUN", senses=["hedge"], rendering=[], rendering_text="",
+                               freq_rank=rank, band=1, gloss_worthy=True)
+            assert needs_gloss(gloss.to_dict(), None, level) == glosser_needs_gloss(gloss, level, set()), (rank, level)

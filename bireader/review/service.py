@@ -112,7 +112,7 @@ def _message(operation: str, index: int, args: dict) -> str:
         which, other = ("first", index - 1) if args["to"] == "previous" else ("last", index + 1)
         return f"Bead {index} gave its {which} {lang} sentence to bead {other}."
     if operation == "detach":
-        return f"{lang} sentence {args['position'] + 1} now stands alone."
+        return f"{lang} sentence {args['position']} now stands alone."
     return f"Bead {index} confirmed."
 
 

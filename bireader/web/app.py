@@ -67,6 +67,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(learner_bp)
     app.register_blueprint(vocab_bp)
     app.register_blueprint(export_bp)
+    from bireader.web.review.routes import bp as review_bp  # teachers fix the alignment
+    app.register_blueprint(review_bp)
     return app
 
 

@@ -79,6 +79,9 @@ _CONTRACTION = re.compile(r"^(.+?)(n['’]t|['’](?:s|m|d|ll|ve|re))$", re.I)
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "rev", "gen", "col", "capt", "lt", "mt", "messrs",
                   "no", "vs", "etc", "esq", "vol", "ch", "pp", "co"}
 
+_BEFORE_A_NUMBER = {"no", "vol", "pp", "ch"}  # "No. 7", but "I said no."
+_NUMBER_NEXT = re.compile(r"\s*[\dIVXLC]")
+
 
 def english_token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token: words (hyphenated ones whole), contractions split off the way English treebanks
@@ -91,7 +94,8 @@ def english_token_spans(text: str) -> list[tuple[int, int]]:
         word = match.group()
         position = end
         if word[0].isalnum() or word[0] == "_":
-            if end < len(text) and text[end] == "." and word.lower() in _ABBREVIATIONS:
+            if (end < len(text) and text[end] == "." and word.lower() in _ABBREVIATIONS
+                    and (word.lower() not in _BEFORE_A_NUMBER or _NUMBER_NEXT.match(text, end + 1))):
                 end = position = end + 1
             else:
                 contraction = _CONTRACTION.match(word)

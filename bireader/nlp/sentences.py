@@ -18,6 +18,9 @@ A straight quote after the punctuation closes the sentence's quotation unless it
 (``fin. "Bonjour`` opens the next sentence's quotation); when it is spaced on both sides (``fin . " Il``, as in
 tokenised text) the quotes seen so far in the paragraph decide: an even count means it opens.
 
+The gap may also be no space at all before a dash (``civilement.--Messieurs``, ``Oui!—Non``, as Project
+Gutenberg prints dialogue): the dash then opens the next sentence, under the same conditions.
+
 A newline inside a paragraph followed by a dialogue dash is a boundary too (one speaker per line).
 Spans are returned with their surrounding whitespace trimmed, so ``text[start:end]`` is the sentence.
 """
@@ -41,13 +44,16 @@ ABBREVIATIONS = {
     },
 }
 
+# Abbreviations that are also words ("no"): one only before a number.
+_BEFORE_A_NUMBER = {"no", "nos"}
+
 # terminal punctuation, then closers (with the French space before a closing guillemet), then the gap
 _CANDIDATE = re.compile(
     r"""(?P<punct>\.\s\.\s\.|[.!?…]+)"""
     r"""(?P<close>(?:[\s\u00a0\u202f]?[»"”’'\)\]])*)"""
-    r"""(?P<gap>\s+)"""
+    r"""(?P<gap>\s+|(?=-{2,}|[—–―]))"""  # Gutenberg's "civilement.--Messieurs": a dash glued to the stop
 )
-_OPENERS = set("«\"“‘'([¡¿—–-")
+_OPENERS = set("«\"“‘'([¡¿—–―-")
 _FIRST_LETTER = re.compile(r"\w")
 _WORD_BEFORE = re.compile(r"([\w°.\-]+)$")
 _DIALOGUE_LINE = re.compile(r"\n[ \t\u00a0]*(?=[—–])|(?<=:)[ \u00a0]+(?=(?:[—–]|--?)\s*[A-ZÀ-Ý])")
@@ -63,6 +69,8 @@ def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
         return False
     if len(word) == 1 and word.isupper() and not (lang == "en" and word == "I"):
         return True  # an initial: "K. Radek", "CHAPITRE I. Comment ..."
+    if word.lower() in _BEFORE_A_NUMBER:
+        return bool(re.match(r"\.\s*\d", text[dot : dot + 4]))  # "No. 7", but "I said no. Then..."
     return word.lower() in ABBREVIATIONS.get(lang, ABBREVIATIONS["en"])
 
 

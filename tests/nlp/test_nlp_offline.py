@@ -38,6 +38,24 @@ def test_french_analysis_keeps_the_contract(engine):
     assert [s.text for s in result[2]] == ["— Parla-t-il enfin ?", "— Non.", "Il fallut qu’elle vînt ; l’homme se tut."]
 
 
+DASHES_AND_CLITICS = [
+    "Il salua civilement.--Messieurs, dit-il, donnez-le-moi!--Non---jamais. Burlington Gardens--maison.",
+    "--Qu'as-tu? Va-t'en,  allez-vous-en,\nrends-les-nous. Dites-le-lui. Cet homme-là vint de là-bas.—Fin",
+    "  pieds-- et quatre-vingt-six--, _Valdberghoff-trarbk-dikdorff_ mi-voix  ",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_contract_holds_where_dashes_and_clitic_chains_are_recut(engine, lang):
+    result = engine.analyse(DASHES_AND_CLITICS, lang)
+    check_contract(DASHES_AND_CLITICS, result)
+    for paragraph, sentences in zip(DASHES_AND_CLITICS, result):
+        tokens = [t for s in sentences for t in s.tokens]
+        assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:]))  # in order, no overlap
+        covered = {i for t in tokens for i in range(t.start, t.end)}
+        assert covered == {i for i, ch in enumerate(paragraph) if not ch.isspace()}  # nothing lost
+
+
 def tokens_of(engine, text):
     return {t.text: t for s in engine.analyse([text], "fr")[0] for t in s.tokens}
 

@@ -97,3 +97,17 @@ def test_straight_quote_glued_to_the_next_word_opens_the_next_sentence():
 def test_blank_and_punctuation_only_paragraphs():
     assert split("   ") == []
     assert split("Fin. »") == ["Fin. »"]
+
+
+def test_a_stop_glued_to_a_gutenberg_dash_ends_the_sentence_before_the_dash():
+    text = "Il salua civilement.--Messieurs, dit-il, entrez!--Vraiment?--Oui."
+    assert split(text) == ["Il salua civilement.", "--Messieurs, dit-il, entrez!", "--Vraiment?", "--Oui."]
+    assert split("Il partit!--et revint.") == ["Il partit!--et revint."]  # lower case: the sentence goes on
+    assert split("Bien.—Non, merci.") == ["Bien.", "—Non, merci."]  # an em dash glued the same way
+    assert split("He answered questions.--How am I to get in?", "en") == [
+        "He answered questions.", "--How am I to get in?"]
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert split("He lives at No. 7 Baker Street. I said no. Then he left.", "en") == [
+        "He lives at No. 7 Baker Street.", "I said no.", "Then he left."]

@@ -118,3 +118,13 @@ def test_english_words_of_a_bead_with_french_know_their_french_words_and_gloss()
               "senses": ["haie", "bordure", "x", "y"]}}}
     # English-only beads keep their own glossed words instead
     assert view([bead(0, [], en)]).english == {}
+
+
+def test_inline_glosses_do_not_repeat_the_word_or_keep_a_sentence_capital():
+    fr = s(0, "Les trompettes du boulevard.", words("Les trompettes du boulevard."),
+           [dict(HAIE, token=1, lemma="trompette", rendering=[0], rendering_text="Trumpets"),
+            dict(HAIE, token=3, lemma="boulevard", rendering=[3], rendering_text="Boulevard")])
+    html = str(view([bead(0, [fr], [s(0, "Trumpets of the boulevard.", words("Trumpets of the boulevard."))])])
+               .blocks[0].beads[0].source)
+    assert '<ruby>trompettes<rt data-g="trumpets"></rt></ruby>' in html
+    assert 'data-l="boulevard" data-i="3">boulevard</span>' in html  # no ruby: it would only repeat the word

@@ -34,6 +34,7 @@ and the English→French dictionary gloss the glosser stored for the English sen
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -129,6 +130,32 @@ def _target_popups(bead) -> dict[str, dict]:
     return popups
 
 
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def shown_inline_gloss(gloss: dict, form: str) -> str:
+    """The inline gloss as the page shows it above ``form``: nothing when it only repeats the word
+    (``boulevard`` over *boulevard*, a name the tagger took for a noun), the capital of a sentence-initial
+    English word dropped over a lower-case French word (*trompettes*: "trumpets", not "Trumpets"), and no
+    emphasis underscores left from the source text.
+
+    >>> shown_inline_gloss({"rendering_text": "Boulevard", "rendering": [3]}, "boulevard")
+    ''
+    >>> shown_inline_gloss({"rendering_text": "Trumpets", "rendering": [0]}, "trompettes")
+    'trumpets'
+    """
+    inline = inline_gloss(gloss).strip("_ ")
+    if not inline or _fold(inline) == _fold(form):
+        return ""
+    rendering = gloss.get("rendering") or []
+    first = inline.split(" ")[0]
+    if (rendering and min(rendering) == 0 and form[:1].islower() and first[:1].isupper() and first[1:].islower()
+            and first != "I" and (gloss.get("rendering_text") or "").startswith(first)):
+        inline = inline[0].lower() + inline[1:]
+    return inline
+
+
 def _heading_html(sentence, lang: str) -> list[str]:
     out = []
     if sentence.heading:
@@ -170,7 +197,7 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             popup[str(index)] = _popup_gloss(gloss, token)
             if needs_gloss(gloss, None, level, token[4]):
                 classes.append("rare")
-        inline = inline_gloss(gloss) if gloss is not None else ""
+        inline = shown_inline_gloss(gloss, text[start:end]) if gloss is not None else ""
         group = (gloss or {}).get("group") or []
         if len(group) > 1 and index != min(group):  # a multi-word expression carries one inline gloss, on its head
             inline = ""

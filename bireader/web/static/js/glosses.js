@@ -144,9 +144,13 @@ export function initGlosses(ctx) {
   }
 
   // the words that have a popup: French (and English without French) words, English words with aligned French
-  const target = (event) => {
+  // (in reveal mode an English word shows nothing while its sentence is hidden, and a click there only reveals)
+  const hiding = () => ctx.article.classList.contains("hide-translation");
+  const target = (event, click = false) => {
     const w = event.target.closest(".side .w, .side.target .t.aligned");
-    return w && (w.classList.contains("w") || englishOf(w)) ? w : null;
+    if (!w || w.classList.contains("w")) return w;
+    if (!englishOf(w) || (hiding() && (click || !w.closest(".bead").classList.contains("revealed")))) return null;
+    return w;
   };
   ctx.article.addEventListener("mouseover", (event) => {
     const w = target(event);
@@ -159,7 +163,7 @@ export function initGlosses(ctx) {
     hideTimer = setTimeout(hide, 350);
   });
   ctx.article.addEventListener("click", (event) => {
-    const w = target(event);
+    const w = target(event, true);
     if (w) { show(w, true); return; }
     if (!event.target.closest(".popup")) hide();
   });

@@ -109,11 +109,13 @@ def check_coverage(beads: list[EditBead], n_source: int, n_target: int) -> None:
         if bead.source_count < 0 or bead.target_count < 0:
             raise ValueError(f"bead {n} has a negative count")
         if bead.source_start != source or bead.target_start != target:
-            raise ValueError(f"bead {n} {bead} does not start where bead {n - 1} ends (source {source}, target {target})")
+            raise ValueError(f"bead {n} {bead} does not start where bead {n - 1} ends "
+                             f"(source {source}, target {target})")
         source += bead.source_count
         target += bead.target_count
     if (source, target) != (n_source, n_target):
-        raise ValueError(f"beads cover {source} source and {target} target sentences, the text has {n_source} and {n_target}")
+        raise ValueError(f"beads cover {source} source and {target} target sentences, "
+                         f"the text has {n_source} and {n_target}")
 
 
 def merge(beads: list[EditBead], index: int) -> list[EditBead]:
@@ -135,9 +137,11 @@ def split(beads: list[EditBead], index: int, source_count: int, target_count: in
     sentences, the second the rest. A part left with one side empty is stored one sentence per bead."""
     bead = _bead(beads, index)
     if not 0 <= source_count <= bead.source_count:
-        raise ValueError(f"bead {index} has {bead.source_count} French sentences: cannot keep {source_count} in the first part")
+        raise ValueError(f"bead {index} has {bead.source_count} French sentences: "
+                         f"cannot keep {source_count} in the first part")
     if not 0 <= target_count <= bead.target_count:
-        raise ValueError(f"bead {index} has {bead.target_count} English sentences: cannot keep {target_count} in the first part")
+        raise ValueError(f"bead {index} has {bead.target_count} English sentences: "
+                         f"cannot keep {target_count} in the first part")
     rest = (bead.source_count - source_count, bead.target_count - target_count)
     if source_count + target_count == 0 or sum(rest) == 0:
         raise ValueError(f"splitting bead {index} after {source_count} French and {target_count} English sentences "

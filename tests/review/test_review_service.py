@@ -15,8 +15,9 @@ from bireader.store.models import BeadRow
 def rows(sessions, slug=SLUG):
     with sessions() as session:
         text = get_text(session, slug)
-        return [(r.position, r.page, r.source_start, r.source_count, r.target_start, r.target_count, r.confidence, r.edited)
-                for r in session.scalars(select(BeadRow).where(BeadRow.text_id == text.id).order_by(BeadRow.position))]
+        query = select(BeadRow).where(BeadRow.text_id == text.id).order_by(BeadRow.position)
+        return [(r.position, r.page, r.source_start, r.source_count, r.target_start, r.target_count,
+                 r.confidence, r.edited) for r in session.scalars(query)]
 
 
 def edit(sessions, *args, **kwargs):

@@ -46,7 +46,8 @@ def _order(value: str | None) -> str:
 @bp.get("/<slug>")
 def beads(slug: str):
     text = _text(slug)
-    listing = review_page(db(), text, _order(request.args.get("order")), request.args.get("page", 1, type=int), PER_PAGE)
+    number = request.args.get("page", 1, type=int)
+    listing = review_page(db(), text, _order(request.args.get("order")), number, PER_PAGE)
     return render_template("review/beads.html", listing=listing, text=text, csrf=_csrf_token())
 
 
@@ -80,7 +81,8 @@ def edit(slug: str):
     anchor = None
     try:
         index = _int("bead")
-        expected = tuple(int(x) for x in request.form.get("expected", "").split(",")) if request.form.get("expected") else None
+        extent = request.form.get("expected", "")
+        expected = tuple(int(x) for x in extent.split(",")) if extent else None
         if expected is not None and len(expected) != 4:
             raise ValueError("the form sent a malformed bead extent")
         args = _operation_args(operation)

@@ -3,8 +3,7 @@
 An edit rewrites the text's beads in one transaction (the caller's session): the pure operation of
 :mod:`bireader.review.edits` runs on the stored beads, coverage is checked against the sentence counts of both
 sides, positions are renumbered and pages recomputed for the whole text with :func:`bireader.pages.paginate`,
-sized as :func:`bireader.store.library.save_text` sizes them (the longer side's characters; a bead opens a
-paragraph or a section when its first sentence on either side does).
+by :func:`bireader.store.library.bead_pages`, as an import pages them.
 
 New bead rows are inserted *before* the old ones are deleted, so the rewritten beads get ids above every old one:
 caches keyed on the text's newest bead id (the whole-text bead cache of the exports and vocabularies) see the change.
@@ -12,13 +11,13 @@ caches keyed on the text's newest bead id (the whole-text bead cache of the expo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bireader.pages import paginate
 from bireader.review.edits import OPERATIONS, EditBead, check_coverage
+from bireader.store.library import bead_pages
 from bireader.store.models import BeadRow, SentenceRow, Text
 
 LOW_CONFIDENCE = 0.5
@@ -43,50 +42,12 @@ def load_beads(session: Session, text: Text) -> list[EditBead]:
     return [EditBead(*row[:4], float(row.confidence), bool(row.edited)) for row in rows]
 
 
-@dataclass
-class _SideSizes:
-    length: list[int] = field(default_factory=list)
-    starts_paragraph: list[bool] = field(default_factory=list)
-    starts_section: list[bool] = field(default_factory=list)
-
-
-def _side_sizes(session: Session, text: Text, role: str) -> _SideSizes:
-    side = text.side(role)
-    sizes = _SideSizes()
-    if side is None:
-        return sizes
-    rows = session.execute(
-        select(func.length(SentenceRow.text), SentenceRow.starts_paragraph, SentenceRow.starts_section)
-        .where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
-    for length, paragraph, section in rows:
-        sizes.length.append(length or 0)
-        sizes.starts_paragraph.append(bool(paragraph))
-        sizes.starts_section.append(bool(section))
-    return sizes
-
-
-def bead_pages(session: Session, text: Text, beads: list[EditBead]) -> list[int]:
-    """The page of each bead, paginated as an import paginates (see the module docstring)."""
-    sides = {role: _side_sizes(session, text, role) for role in ("source", "target")}
-    sizes = []
-    for bead in beads:
-        chars, para, section = [], False, False
-        for role in ("source", "target"):
-            count, start, side = bead.count(role), bead.start(role), sides[role]
-            chars.append(sum(side.length[start:start + count]))
-            if count:
-                para = para or side.starts_paragraph[start]
-                section = section or side.starts_section[start]
-        sizes.append((max(chars), para, section))
-    return paginate(sizes)
-
-
 def save_beads(session: Session, text: Text, beads: list[EditBead]) -> int:
     """Replace the text's beads by ``beads`` (checked for coverage), with fresh pages; returns the page count."""
     n_source = text.source.sentence_count if text.source is not None else 0
     n_target = text.target.sentence_count if text.target is not None else 0
     check_coverage(beads, n_source, n_target)
-    pages = bead_pages(session, text, beads)
+    pages = bead_pages(session, text, [tuple(b[:4]) for b in beads])
     newest = session.scalar(select(func.max(BeadRow.id)).where(BeadRow.text_id == text.id))
     if beads:
         session.execute(BeadRow.__table__.insert(), [

@@ -126,25 +126,16 @@ def save_text(
     else:
         beads = [Bead([i], [], 1.0) for i in range(len(source_sentences))]
 
-    starts = _structure_starts(source)
-    target_starts = _structure_starts(target) if target is not None else {}
-    sizes = []
-    for bead in beads:
-        src = sum(len(source_sentences[i].text) for i in bead.source)
-        tgt = sum(len(target_sentences[j].text) for j in bead.target)
-        para = any(starts.get(i, (False, False))[0] for i in bead.source[:1]) or \
-            any(target_starts.get(j, (False, False))[0] for j in bead.target[:1])
-        section = any(starts.get(i, (False, False))[1] for i in bead.source[:1]) or \
-            any(target_starts.get(j, (False, False))[1] for j in bead.target[:1])
-        sizes.append((max(src, tgt), para, section))
-    pages = paginate(sizes)
+    extents = [(bead.source[0] if bead.source else _next_start(beads, n, "source"), len(bead.source),
+                bead.target[0] if bead.target else _next_start(beads, n, "target"), len(bead.target))
+               for n, bead in enumerate(beads)]
+    session.flush()
+    session.expire(text, ["sides"])
+    pages = bead_pages(session, text, extents)
     session.execute(BeadRow.__table__.insert(), [
-        dict(text_id=text.id, position=n, page=page,
-             source_start=bead.source[0] if bead.source else _next_start(beads, n, "source"),
-             source_count=len(bead.source),
-             target_start=bead.target[0] if bead.target else _next_start(beads, n, "target"),
-             target_count=len(bead.target), confidence=float(bead.confidence), edited=False)
-        for n, (bead, page) in enumerate(zip(beads, pages))
+        dict(text_id=text.id, position=n, page=page, source_start=ss, source_count=sc, target_start=ts,
+             target_count=tc, confidence=float(bead.confidence), edited=False)
+        for n, (bead, (ss, sc, ts, tc), page) in enumerate(zip(beads, extents, pages))
     ])
     text.page_count = pages[-1] if pages else 0
     session.flush()
@@ -180,18 +171,29 @@ def _next_start(beads: list[Bead], n: int, side: str) -> int:
     return 0
 
 
-def _structure_starts(document: Document) -> dict[int, tuple[bool, bool]]:
-    """Sentence index -> (starts a paragraph, starts a section)."""
-    result: dict[int, tuple[bool, bool]] = {}
-    index = 0
-    for section in document.sections:
-        first = True
-        for paragraph in section.paragraphs:
-            for n, _ in enumerate(paragraph.sentences):
-                result[index] = (n == 0, first)
-                first = False
-                index += 1
-    return result
+def bead_pages(session: Session, text: Text, extents: list[tuple[int, int, int, int]]) -> list[int]:
+    """The page of each bead, given as (source_start, source_count, target_start, target_count), from the text's
+    stored sentences: a bead weighs its longer side's characters and opens a paragraph or section when its first
+    sentence on either side does. Imports and the review screen's edits page texts through this one function."""
+    sides = {}
+    for side in text.sides:
+        rows = session.execute(
+            select(func.length(SentenceRow.text), SentenceRow.starts_paragraph, SentenceRow.starts_section)
+            .where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
+        sides[side.role] = rows
+    sizes = []
+    for extent in extents:
+        chars, para, section = [0, 0], False, False
+        for k, role in enumerate(("source", "target")):
+            start, count = extent[2 * k], extent[2 * k + 1]
+            if not count:
+                continue
+            rows = sides[role][start:start + count]
+            chars[k] = sum(length or 0 for length, _, _ in rows)
+            para = para or bool(rows[0][1])
+            section = section or bool(rows[0][2])
+        sizes.append((max(chars), para, section))
+    return paginate(sizes)
 
 
 def check_coverage(beads: list[Bead], n_source: int, n_target: int) -> None:

@@ -1,0 +1,89 @@
+"""The reader's screenshots in docs/screenshots/, retaken on the seed texts (run by hand, not a test).
+
+    DATABASE_URL=sqlite:////tmp/seed.sqlite .venv/bin/bireader seed
+    .venv/bin/python tests/browser/docs_screenshots.py /tmp/seed.sqlite docs/screenshots [gloss english keyboard ...]
+
+A fresh learner marks three words of Candide (two learning, one known), then each view is taken in headless
+Chromium at 1280x900, and the phone one at 390x844 (device scale 2).
+"""
+
+import logging
+import socket
+import sys
+import threading
+
+logging.getLogger("werkzeug").setLevel(logging.ERROR)
+from werkzeug.serving import make_server
+from bireader.web.app import create_app
+from playwright.sync_api import sync_playwright
+
+app = create_app({"DATABASE_URL": f"sqlite:///{sys.argv[1]}"})
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+server = make_server("127.0.0.1", port, app, threaded=True)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+base = f"http://127.0.0.1:{port}"
+OUT = sys.argv[2]
+only = sys.argv[3:]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+def mark(page, lemma, status):
+    page.evaluate("""([l, s]) => fetch('/api/words', {method: 'PUT', headers: {'Content-Type': 'application/json'},
+        credentials: 'same-origin', body: JSON.stringify({lang: 'fr', lemma: l, status: s})})""", [lemma, status])
+
+def want(name): return not only or name in only
+
+with sync_playwright() as p:
+    b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    ctx = b.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page = ctx.new_page()
+    page.goto(f"{base}/read/candide/1")
+    for lemma, status in [("physionomie", "learning"), ("tapisserie", "learning"), ("jugement", "known")]:
+        mark(page, lemma, status)
+    if want("gloss"):
+        page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(600)
+        page.locator('.w[data-l="gentilhomme"]').first.hover(); page.wait_for_timeout(300)
+        page.screenshot(path=f"{OUT}/reader-gloss-popup.png")
+    if want("english"):
+        page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(600)
+        t = page.locator('.side.target .t.aligned').filter(has_text="servants").first
+        t.hover(); page.wait_for_timeout(300)
+        page.screenshot(path=f"{OUT}/reader-english-word.png")
+    if want("keyboard"):
+        page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(600)
+        page.mouse.move(1270, 890)
+        for k in ["j", "j", "Enter", "ArrowRight", "ArrowRight"]:
+            page.keyboard.press(k)
+        page.keyboard.press("Enter"); page.wait_for_timeout(300)
+        page.screenshot(path=f"{OUT}/reader-keyboard.png")
+    if want("reveal"):
+        page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(400)
+        page.locator('[data-action="reveal-mode"]').click()
+        page.locator('.bead .side.target .s').nth(2).click(); page.mouse.move(1270, 890); page.wait_for_timeout(300)
+        page.screenshot(path=f"{OUT}/reader-reveal-mode.png")
+        page.locator('[data-action="reveal-mode"]').click()
+    if want("vocab"):
+        page.goto(f"{base}/vocab/candide?page=1"); page.wait_for_timeout(300)
+        page.screenshot(path=f"{OUT}/reader-vocabulary.png")
+    if want("serge"):
+        page.goto(f"{base}/read/serge-notebooks/1"); page.wait_for_timeout(400)
+        first = page.locator(".side.source .s").first
+        box = first.bounding_box()
+        first.hover(position={"x": box["width"] - 2, "y": box["height"] - 8}); page.wait_for_timeout(200)
+        page.screenshot(path=f"{OUT}/reader-serge-first-page.png")
+    if want("dark"):
+        page.goto(f"{base}/read/serge-notebooks/3"); page.wait_for_timeout(300)
+        page.locator('[data-action="theme"]').click()
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        page.wait_for_timeout(200); page.mouse.move(1270, 890)
+        page.screenshot(path=f"{OUT}/reader-dark-english-only.png")
+    ctx.close()
+    if want("phone"):
+        ctx = b.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, reduced_motion="reduce")
+        page = ctx.new_page()
+        page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(400)
+        page.evaluate("window.scrollTo(0, document.querySelector('.beads').offsetTop - 10)")
+        page.wait_for_timeout(200)
+        page.screenshot(path=f"{OUT}/reader-phone.png")
+        ctx.close()
+    b.close()
+server.shutdown()

@@ -86,6 +86,8 @@ def forced_pieces(text: str) -> list[list[tuple[int, int]]]:
         if match.group("word").lower() not in PARTICLE_HOSTS_KEPT_WHOLE:
             groups.append([match.span("word"), match.span("particle")])
     for match in _COMPOUND.finditer(text):
+        if match.start() and text[match.start() - 1] in "'’" and text[match.start() + 1] == "-":
+            continue  # the English possessive of "Lincoln's-inn", not a French word
         if match.group().islower() and not any(g[0][0] < match.end() and match.start() < g[-1][1] for g in groups):
             groups.append([match.span()])
     for match in DASH_RUN.finditer(text):

@@ -117,6 +117,8 @@ def _known_lemma(lemma: str, form: str) -> str:
 
 
 _DEMONSTRATIVE_PARTICLES = {"là", "ci"}
+FRENCH_NUMBER_WORDS = set("""un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze
+seize vingt vingts trente quarante cinquante soixante septante huitante octante nonante cent cents mille et""".split())
 # Present and imperative endings of the first group, which spaCy's French verb rules miss ("donne" -> "donne").
 _FIRST_GROUP_ENDINGS = ("e", "es", "ent", "ons", "ez")
 
@@ -136,6 +138,21 @@ def _infinitive(form: str, lemma: str) -> str:
         if form.endswith(ending) and form[: -len(ending)] + "er" in _verb_index():
             return form[: -len(ending)] + "er"
     return lemma
+
+
+def _compound_lemma(form: str, lemma: str) -> str:
+    """spaCy's rules cut hyphenated words like any other ("par-dessus" -> "par-dessu", "là-bas" -> "là-ber"): keep its
+    lemma of a compound only where it singularises parts ("plates-bandes" -> "plate-bande"), else the form.
+    ("elles-mêmes" stays: "elles-même" is no word.)"""
+    from wordfreq import zipf_frequency
+
+    parts, lemma_parts = form.split("-"), lemma.split("-")
+    if len(parts) != len(lemma_parts):
+        return form
+    if all(a == b or (a in (b + "s", b + "x") and a != "mêmes" and zipf_frequency(b, "fr") >= 3)
+           for a, b in zip(parts, lemma_parts)):  # a frequent singular: not "dessu", a misspelling wordfreq knows
+        return lemma
+    return form
 
 
 def french_tokens(doc) -> list[Token]:
@@ -172,6 +189,10 @@ def french_tokens(doc) -> list[Token]:
             lemma = _known_lemma(lemma.lower(), lower)
         if pos in ("VERB", "AUX") and not lemma.endswith(("r", "re")):
             lemma = _infinitive(lower, lemma)
+        if "-" in text and all(part in FRENCH_NUMBER_WORDS for part in lower.split("-")):
+            lemma, pos = lower, "NUM"  # "quatre-vingt-six": the model says NOUN or VERB, the rules "quatre-vingt-si"
+        elif "-" in text and pos != "PROPN":
+            lemma = _compound_lemma(lower, lemma)
         is_word = pos not in _NOT_WORDS and not t.is_punct
         tokens.append(Token(text, t.idx, t.idx + len(text), lemma, pos, is_word))
     return tokens

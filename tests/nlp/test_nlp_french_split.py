@@ -104,3 +104,14 @@ def test_demonstrative_particle_and_compounds(engine):
     tokens = {t.text: t for t in analysed(engine, "Cet homme-là partit là-bas avec cinquante-cinq francs.")}
     assert tokens["homme"].lemma == "homme" and (tokens["-là"].pos, tokens["-là"].lemma) == ("ADV", "là")
     assert "là-bas" in tokens and "cinquante-cinq" in tokens and "-" not in tokens
+
+
+def test_hyphenated_words_keep_a_lemma_that_is_a_word(engine):
+    tokens = {t.text: t for t in analysed(engine, "Il passa par-dessus les plates-bandes, là-dessous, à quatre-vingt-six pas.")}
+    assert tokens["par-dessus"].lemma == "par-dessus" and tokens["là-dessous"].lemma == "là-dessous"
+    assert tokens["plates-bandes"].lemma == "plate-bande"
+    assert (tokens["quatre-vingt-six"].pos, tokens["quatre-vingt-six"].lemma) == ("NUM", "quatre-vingt-six")
+
+
+def test_english_possessive_before_a_hyphen_is_not_made_a_french_compound():
+    assert pieces("Lincoln's-inn") == []

@@ -10,24 +10,16 @@ line saying what changed (or why nothing could).
 
 from __future__ import annotations
 
-import secrets
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from bireader.review.service import ORDERS, apply_edit, review_page, text_order_page
 from bireader.store.library import get_text
 from bireader.web.app import db
+from bireader.web.csrf import csrf_token, csrf_valid
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
 PER_PAGE = 100
-
-
-def _csrf_token() -> str:
-    # The same session token as the import form's (bireader.web.teach.routes).
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(16)
-    return session["csrf"]
 
 
 def _text(slug: str):
@@ -48,7 +40,7 @@ def beads(slug: str):
     text = _text(slug)
     number = request.args.get("page", 1, type=int)
     listing = review_page(db(), text, _order(request.args.get("order")), number, PER_PAGE)
-    return render_template("review/beads.html", listing=listing, text=text, csrf=_csrf_token())
+    return render_template("review/beads.html", listing=listing, text=text, csrf=csrf_token())
 
 
 def _int(name: str) -> int:
@@ -73,8 +65,7 @@ def _operation_args(operation: str) -> dict:
 def edit(slug: str):
     order = _order(request.form.get("order"))
     page = request.form.get("page", 1, type=int)
-    expected_token = session.get("csrf")
-    if not expected_token or not secrets.compare_digest(request.form.get("csrf", ""), expected_token):
+    if not csrf_valid():
         abort(400, description="The form expired; reload the review page and try again.")
     text = _text(slug)
     operation = request.form.get("op", "")

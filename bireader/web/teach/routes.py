@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.utils import secure_filename
 
 from bireader.importer import ImportRequest
+from bireader.web.csrf import csrf_token, csrf_valid
 from bireader.web.teach.jobs import JobRegistry
 
 bp = Blueprint("teach", __name__, url_prefix="/import")
@@ -19,14 +19,8 @@ def _jobs() -> JobRegistry:
     return current_app.extensions.setdefault("bireader.jobs", JobRegistry())
 
 
-def _csrf_token() -> str:
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(16)
-    return session["csrf"]
-
-
 def _form(error: str | None = None, status: int = 200):
-    return render_template("teach/import.html", csrf=_csrf_token(), error=error), status
+    return render_template("teach/import.html", csrf=csrf_token(), error=error), status
 
 
 @bp.get("/")
@@ -36,8 +30,7 @@ def form():
 
 @bp.post("/")
 def start():
-    expected = session.get("csrf")
-    if not expected or not secrets.compare_digest(request.form.get("csrf", ""), expected):
+    if not csrf_valid():
         return _form("The form expired; please submit it again.", 400)
     original = request.files.get("original")
     translation = request.files.get("translation")

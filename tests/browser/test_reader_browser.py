@@ -285,7 +285,7 @@ def test_hovering_an_english_word_shows_its_french_words_and_dictionary_gloss(pa
     page.locator('.bead[data-bead="0"] .side.target .t').filter(has_text=re.compile("^hedges$")).hover()
     popup.wait_for(state="visible")
     text = popup.inner_text()
-    assert "in the French: haies" in text and "haie" in popup.locator("ol.senses").inner_text()
+    assert "in the French: haies" in text and "haie" in popup.locator(".senses").inner_text()
     assert "active" in page.locator('.bead[data-bead="0"] .w[data-l="haie"]').get_attribute("class")
     screenshot(page, "english-word-popup")
     # two English words aligned to one French verb (a 2-1 bead: the French words come from either sentence)

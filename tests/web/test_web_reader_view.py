@@ -104,18 +104,16 @@ def test_a_multi_word_expression_gets_one_inline_gloss():
     assert html.count('<rt data-g="potato">') == 1 and '<ruby>pomme<rt data-g="potato">' in html
 
 
-def test_english_words_of_a_bead_with_french_know_their_french_words_and_gloss():
-    fr = [s(0, "Il longeait les haies.", words("Il longeait les haies."),
-            [dict(HAIE, token=3, rendering=[4]), dict(HAIE, token=1, lemma="longer", rendering=[1, 2])])]
+def test_english_content_words_of_a_bead_with_french_carry_their_french_dictionary_words():
+    fr = [s(0, "Il longeait les haies.", words("Il longeait les haies."), [dict(HAIE, token=3, rendering=[4])])]
     en = [s(5, "He ran along.", words("He ran along.")),
-          s(6, "The hedges.", words("The hedges."), [{"token": 1, "lemma": "hedge", "pos": "NOUN",
-                                                      "senses": ["haie", "bordure", "x", "y", "z"]}])]
+          s(6, "The hedges.", words("The hedges."), [
+              {"token": 0, "lemma": "the", "pos": "DET", "senses": ["le, la"]},  # a function word: left out
+              {"token": 1, "lemma": "hedge", "pos": "NOUN", "senses": ["haie", "haie, bordure", "x, y"]}])]
     v = view([bead(7, fr, en)])
-    assert v.english == {"7": {
-        "1": {"french": [["0", 1]], "french_text": "longeait"},
-        "2": {"french": [["0", 1]], "french_text": "longeait"},
-        "4": {"french": [["0", 3]], "french_text": "haies", "lemma": "hedge", "pos": "NOUN",
-              "senses": ["haie", "bordure", "x", "y"]}}}
+    # data-bi 4 = token 1 of the second English sentence; the French words aligned to it come from the French glosses
+    assert v.english == {"7": {"4": {"lemma": "hedge", "pos": "NOUN", "senses": ["haie", "bordure", "x", "y"]}}}
+    assert v.glosses["0"]["3"]["rendering"] == [4]
     # English-only beads keep their own glossed words instead
     assert view([bead(0, [], en)]).english == {}
 

@@ -23,13 +23,13 @@ Gloss details (senses, rendering) go to one JSON object keyed by sentence (``dat
 position, or ``t`` + position for an English sentence without French) and token index, read by the popup script,
 so the HTML stays small.
 
-The English words of a bead that has French get the reverse view (``PageView.english``), keyed by bead position
-and ``data-bi``:
-the French words whose gloss ``rendering`` points at the English word (the word aligner's links read backwards)
-and the English→French dictionary gloss the glosser stored for the English sentence, if any::
+The English words of a bead that has French get the reverse view: the French words whose gloss ``rendering``
+points at the English word (the word aligner's links read backwards, by the page script from the glosses above,
+so they are not sent twice) and the English→French dictionary gloss the glosser stored for the English sentence
+(``PageView.english``, keyed by bead position and ``data-bi``)::
 
-    FR  Il pleuvait sur les haies .       gloss of "haies": rendering [5]
-    EN  It was raining on the hedges .    -> "0": {"5": {"french": [["0", 4]], "french_text": "haies", ...}}
+    FR  Il pleuvait sur les haies .       gloss of "haies" (token 4): rendering [5]
+    EN  It was raining on the hedges .    hovering "hedges" (data-bi 5) shows "haies" and {"senses": ["haie"], ...}
 """
 
 from __future__ import annotations
@@ -96,36 +96,46 @@ def _popup_gloss(gloss: dict, token: list) -> dict:
     }
 
 
+ENGLISH_POPUP_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # English words whose French dictionary gloss is sent
+ENGLISH_POPUP_WORDS = 4  # French words at most per English word
+
+
+def _french_words(senses: list[str]) -> list[str]:
+    """The distinct French words of dictionary senses, in order: ["savoir", "connaître, savoir"] -> both, once."""
+    words: list[str] = []
+    for sense in senses:
+        for word in sense.split(","):
+            word = word.strip()
+            if word and word not in words:
+                words.append(word)
+    return words[:ENGLISH_POPUP_WORDS]
+
+
 def _target_popups(bead) -> dict[str, dict]:
-    """Per English token of a bead with French (``data-bi``): its French words and its English→French gloss."""
-    french: dict[int, list] = {}
-    for sentence in bead.source:
-        for g in sentence.glosses or []:
-            if not isinstance(g, dict):
-                continue
-            index = g.get("token", -1)
-            if not 0 <= index < len(sentence.tokens):
-                continue
-            for bi in g.get("rendering") or []:
-                links = french.setdefault(bi, [])
-                if [str(sentence.position), index] not in links:
-                    links.append([str(sentence.position), index])
-    forms = {(str(s.position), i): t[0] for s in bead.source for i, t in enumerate(s.tokens)}
+    """Per English content word of a bead with French (``data-bi``): the French words of its stored gloss.
+
+    The French words *aligned* to an English word are not repeated here: the page script reads them backwards
+    from the French glosses' ``rendering``. Function words get no dictionary gloss (their aligned French says
+    more, and they were half of the data).
+    """
     popups: dict[str, dict] = {}
     offset = 0
     for sentence in bead.target:
-        glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
-        for index, token in enumerate(sentence.tokens):
-            bi = offset + index
-            links = sorted(french.get(bi, []), key=lambda link: (int(link[0]), link[1]))
-            gloss = glosses.get(index)
-            if not token[5] or not (links or (gloss and gloss.get("senses"))):
+        for g in sentence.glosses or []:
+            if not isinstance(g, dict) or g.get("gloss_worthy") is False or not g.get("senses"):
                 continue
-            entry = {"french": links, "french_text": " ".join(forms[tuple(link)] for link in links)}
-            if gloss:
-                entry.update(lemma=gloss.get("lemma") or token[3] or token[0], pos=gloss.get("pos") or token[4],
-                             senses=list(gloss.get("senses") or [])[:4])
-            popups[str(bi)] = entry
+            index = g.get("token", -1)
+            if not 0 <= index < len(sentence.tokens) or not sentence.tokens[index][5]:
+                continue
+            token = sentence.tokens[index]
+            pos = g.get("pos") or token[4]
+            if pos not in ENGLISH_POPUP_POS:
+                continue
+            entry = {"senses": _french_words(g["senses"]), "pos": pos}
+            lemma = g.get("lemma") or token[3]
+            if lemma and lemma != token[0].lower():
+                entry["lemma"] = lemma
+            popups[str(offset + index)] = entry
         offset += len(sentence.tokens)
     return popups
 

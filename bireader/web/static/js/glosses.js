@@ -17,15 +17,30 @@ export function initGlosses(ctx) {
   let fromKeys = false; // opened from the keyboard: the focus goes back to the word on close
 
   const glossOf = (w) => ctx.glosses[w.closest(".s").dataset.gk]?.[w.dataset.i] || null;
-  const englishOf = (t) => ctx.english[t.closest(".bead")?.dataset.bead]?.[t.dataset.bi] || null;
-  const french = (t, link) => t.closest(".bead")
-    .querySelector(`.side.source .s[data-gk="${link[0]}"] .w[data-i="${link[1]}"]`);
-  for (const [bead, words] of Object.entries(ctx.english)) {
-    for (const bi of Object.keys(words)) {
-      ctx.article.querySelector(`.bead[data-bead="${bead}"] .side.target .t[data-bi="${bi}"]`)?.classList.add("aligned");
+  const langOf = (w) => w.closest("[lang]")?.getAttribute("lang") || ctx.sourceLang;
+  // English words of beads with French: the French words whose gloss `rendering` points at them (the word
+  // aligner's links read backwards), keyed "bead:data-bi", plus the English→French gloss sent in ctx.english
+  const aligned = new Map();
+  for (const [gk, words] of Object.entries(ctx.glosses)) {
+    const sentence = ctx.article.querySelector(`.side.source .s[data-gk="${gk}"]`);
+    if (!sentence) continue; // (English sentences without French have their own glosses)
+    const bead = sentence.closest(".bead").dataset.bead;
+    for (const [i, gloss] of Object.entries(words)) {
+      const w = sentence.querySelector(`.w[data-i="${i}"]`);
+      for (const bi of gloss.rendering || []) {
+        const key = `${bead}:${bi}`;
+        if (!aligned.has(key)) aligned.set(key, []);
+        if (w && !aligned.get(key).includes(w)) aligned.get(key).push(w);
+      }
     }
   }
-  const langOf = (w) => w.closest("[lang]")?.getAttribute("lang") || ctx.sourceLang;
+  function englishOf(t) {
+    const bead = t.closest(".bead")?.dataset.bead;
+    const french = aligned.get(`${bead}:${t.dataset.bi}`) || [];
+    const gloss = ctx.english[bead]?.[t.dataset.bi];
+    return french.length || gloss ? { french, ...gloss } : null;
+  }
+  for (const t of ctx.article.querySelectorAll(".bead .side.target .t")) if (englishOf(t)) t.classList.add("aligned");
 
   function el(tag, className, text) {
     const e = document.createElement(tag);
@@ -51,16 +66,19 @@ export function initGlosses(ctx) {
     head.append(title(data.lemma || t.textContent));
     if (data.pos) head.append(el("span", "pos", POS_NAMES[data.pos] || data.pos.toLowerCase()));
     popup.append(head);
-    if (data.french_text) {
+    if (data.french.length) {
       const p = el("p", "french", "in the French: ");
-      p.append(el("b", null, data.french_text));
+      const b = el("b", null, data.french.map((w) => w.textContent).join(" "));
+      b.setAttribute("lang", ctx.sourceLang);
+      p.append(b);
       popup.append(p);
     }
     if (data.senses?.length) {
-      const list = el("ol", "senses");
-      list.setAttribute("lang", ctx.sourceLang);
-      data.senses.forEach((s) => list.append(el("li", null, s)));
-      popup.append(list);
+      const p = el("p", "senses", "dictionary: ");
+      const words = el("span", null, data.senses.join(", "));
+      words.setAttribute("lang", ctx.sourceLang);
+      p.append(words);
+      popup.append(p);
     }
   }
 
@@ -102,7 +120,7 @@ export function initGlosses(ctx) {
     clearRendering();
     w.classList.add("active");
     if (w.classList.contains("t")) { // an English word: its French words
-      for (const link of englishOf(w)?.french || []) french(w, link)?.classList.add("active");
+      for (const french of englishOf(w)?.french || []) french.classList.add("active");
       return;
     }
     const gloss = glossOf(w);

@@ -126,3 +126,6 @@ def test_inline_glosses_do_not_repeat_the_word_or_keep_a_sentence_capital():
                .blocks[0].beads[0].source)
     assert '<ruby>trompettes<rt data-g="trumpets"></rt></ruby>' in html
     assert 'data-l="boulevard" data-i="3">boulevard</span>' in html  # no ruby: it would only repeat the word
+    name = s(0, "Le baron de tronckh.", words("Le baron de tronckh."),
+             [dict(HAIE, token=3, lemma="thunder-ten-tronckh", rendering=[4], rendering_text="Thunder-ten-Tronckh")])
+    assert "<ruby>" not in str(view([bead(0, [name], [])]).blocks[0].beads[0].source)

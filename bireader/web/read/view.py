@@ -34,6 +34,7 @@ so they are not sent twice) and the English→French dictionary gloss the glosse
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -146,7 +147,7 @@ def _fold(text: str) -> str:
 
 def shown_inline_gloss(gloss: dict, form: str) -> str:
     """The inline gloss as the page shows it above ``form``: nothing when it only repeats the word
-    (``boulevard`` over *boulevard*, a name the tagger took for a noun), the capital of a sentence-initial
+    (``boulevard`` over *boulevard*, a name the tagger took for a noun, or a name it contains), the capital of a sentence-initial
     English word dropped over a lower-case French word (*trompettes*: "trumpets", not "Trumpets"), and no
     emphasis underscores left from the source text.
 
@@ -156,8 +157,8 @@ def shown_inline_gloss(gloss: dict, form: str) -> str:
     'trumpets'
     """
     inline = inline_gloss(gloss).strip("_ ")
-    if not inline or _fold(inline) == _fold(form):
-        return ""
+    if not inline or _fold(inline) == _fold(form) or _fold(form) in re.split(r"[-\s]+", _fold(inline)):
+        return ""  # (also "Thunder-ten-Tronckh" over *tronckh*: a name split by the tokenizer)
     rendering = gloss.get("rendering") or []
     first = inline.split(" ")[0]
     if (rendering and min(rendering) == 0 and form[:1].islower() and first[:1].isupper() and first[1:].islower()

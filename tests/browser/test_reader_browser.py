@@ -79,6 +79,8 @@ def test_marking_a_word_known_survives_reload_and_restyles_it_on_another_page(pa
         page.locator('.popup button[data-status="known"]').click()
     assert "st-known" in word.get_attribute("class")
     assert not word.locator("rt").is_visible()
+    # the popup stays open, showing the new status
+    assert page.locator('.popup button[data-status="known"][aria-pressed="true"]').is_visible()
     page.reload()
     assert "st-known" in page.locator('.w[data-l="volet"]').first.get_attribute("class")
     page.goto(f"{base_url}/read/promenade-fr/2")
@@ -247,6 +249,13 @@ def test_keyboard_reaches_sentences_words_and_glosses_with_one_tab_stop(page, ba
     with page.expect_response(lambda r: r.url.endswith("/api/words") and r.request.method == "PUT"):
         page.keyboard.press("2")
     assert "st-learning" in page.locator('.w[data-l="haie"]').get_attribute("class")
+    page.keyboard.press("Tab")  # to the buttons; pressing one keeps the focus on it
+    page.keyboard.press("Tab")
+    assert _active(page, '.popup button[data-status="learning"]')
+    with page.expect_response(lambda r: r.url.endswith("/api/words") and r.request.method == "PUT") as put:
+        page.keyboard.press("Enter")
+    assert put.value.request.post_data_json["status"] == "learning"
+    assert _active(page, '.popup button[data-status="learning"][aria-pressed="true"]')
     page.keyboard.press("Escape")  # closes the popup, the focus goes back to the word
     assert popup.is_hidden() and _active(page, '.w[data-l="haie"]')
     page.keyboard.press("ArrowRight")  # after the French, the English words aligned to it

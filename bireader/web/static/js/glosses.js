@@ -82,8 +82,14 @@ export function initGlosses(ctx) {
     }
   }
 
+  // Re-rendering replaces the buttons: a keyboard user keeps the focus on the same button (or the popup).
   function render(w) {
-    if (w.classList.contains("t")) { renderEnglish(w); return; }
+    const focused = popup.contains(document.activeElement) ? document.activeElement.dataset.status || "" : null;
+    if (w.classList.contains("t")) renderEnglish(w); else renderFrench(w);
+    if (focused !== null) (popup.querySelector(`button[data-status="${focused}"]`) || popup).focus();
+  }
+
+  function renderFrench(w) {
     const gloss = glossOf(w);
     popup.replaceChildren();
     const head = el("div");
@@ -183,7 +189,8 @@ export function initGlosses(ctx) {
   ctx.article.addEventListener("click", (event) => {
     const w = target(event, true);
     if (w) { show(w, true); return; }
-    if (!event.target.closest(".popup")) hide();
+    // (the path, not the target: a mark button clicked has been replaced by the re-render by now)
+    if (!event.composedPath().includes(popup)) hide();
   });
   popup.addEventListener("click", (event) => {
     const b = event.target.closest("button[data-status]");
@@ -191,6 +198,10 @@ export function initGlosses(ctx) {
     const status = b.dataset.status === "new" ? null : b.dataset.status;
     ctx.words.set(word.dataset.l, status, langOf(word));
     render(word);
+  });
+  // Tabbing out of a keyboard-opened popup closes it (the focus has gone on to the page)
+  popup.addEventListener("focusout", (event) => {
+    if (fromKeys && event.relatedTarget && !popup.contains(event.relatedTarget)) hide();
   });
   // Escape closes the popup first (and nothing else: focus.js leaves the words on the next Escape)
   document.addEventListener("keydown", (event) => {

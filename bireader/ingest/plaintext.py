@@ -46,6 +46,8 @@ _DATE_FR = re.compile(
 )
 _CHAPTER = re.compile(r"^(?:(?:CHAPITRE|CHAPTER|Chapitre|Chapter|LIVRE|BOOK|PARTIE|PART)\s+\S+|[IVXLC]+)\.?$")
 _METADATA_LINE = re.compile(r"^(?P<key>[A-Z][A-Za-z-]{1,20}(?: [A-Za-z-]{1,12})?):\s+(?P<value>\S.*)$")
+# Project Gutenberg marks italics with underscores: "_sufficient reason_", "_Te Deum_". The reader shows the words.
+_GUTENBERG_ITALICS = re.compile(r"(?<![\w_])_([^_\s](?:[^_]*[^_\s])?)_(?![\w_])")
 _PROSE_END = re.compile(r"[.!?…:;,»”\"')\]]$")
 
 
@@ -79,7 +81,7 @@ def join_lines(lines: list[str]) -> str:
         if joined and not (joined.endswith("-") and len(joined) > 1 and not joined[-2].isspace()):
             joined += " "
         joined += line
-    return re.sub(r"\s+", " ", joined).strip()
+    return _GUTENBERG_ITALICS.sub(r"\1", re.sub(r"\s+", " ", joined).strip())
 
 
 def split_date(paragraph: str, lang: str) -> tuple[str | None, str]:

@@ -139,3 +139,9 @@ def test_a_hyphen_at_a_line_end_belongs_to_the_word():
     text = "dans le château de M. le baron de\nThunder-ten-\ntronckh, un jeune garçon -- et la maison--\nportant le numéro 7 -\nvoilà.\n"
     [paragraph] = parse_plaintext(text, "fr").paragraphs()
     assert paragraph.text == "dans le château de M. le baron de Thunder-ten-tronckh, un jeune garçon -- et la maison--portant le numéro 7 - voilà."
+
+
+def test_gutenberg_italic_underscores_are_dropped_but_other_underscores_stay():
+    text = "He sang the _Te Deum_ with _sufficient\nreason_, said snake_case and __init__.\n"
+    [paragraph] = parse_plaintext(text, "en").paragraphs()
+    assert paragraph.text == "He sang the Te Deum with sufficient reason, said snake_case and __init__."

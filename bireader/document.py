@@ -90,6 +90,10 @@ class Document:
             yield from paragraph.sentences
 
 
+# Below this confidence a bead is more likely wrong than right: the reader marks it, the review screen lists it.
+LOW_CONFIDENCE = 0.5
+
+
 @dataclass
 class Bead:
     """Consecutive source sentences (by index into the source side) aligned with consecutive target sentences.

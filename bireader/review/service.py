@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from bireader.document import LOW_CONFIDENCE
 from bireader.review.edits import OPERATIONS, EditBead, check_coverage
 from bireader.store.library import bead_pages
 from bireader.store.models import BeadRow, SentenceRow, Text
 
-LOW_CONFIDENCE = 0.5
 
 
 class StaleEdit(ValueError):

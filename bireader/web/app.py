@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import Flask, g
 
 from bireader import __version__
+from bireader.document import LOW_CONFIDENCE
 from bireader.store.db import database_url, open_engine, session_factory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.context_processor
     def version() -> dict:
-        return {"bireader_version": __version__}
+        return {"bireader_version": __version__, "LOW_CONFIDENCE": LOW_CONFIDENCE}
 
     from bireader.web.library.routes import bp as library_bp
     from bireader.web.read.routes import bp as read_bp

@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from bireader.document import LOW_CONFIDENCE
 from bireader.learner.glossing import NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss, word_key
 
-LOW_CONFIDENCE = 0.5
 SOLO_RUN = 2  # this many consecutive French-less beads (or one opening a paragraph) read as a full-width block
 
 

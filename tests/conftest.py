@@ -28,3 +28,20 @@ def sessions(app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+# Debian's Chromium, driven by Playwright. One browser for the whole session: Playwright's sync API cannot be
+# started twice in one thread, so every browser test (tests/browser, tests/review) shares this fixture.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

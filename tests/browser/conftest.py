@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 sys.path.insert(0, str(HERE.parent / "web"))
 
@@ -60,16 +57,6 @@ def seed_slug(live_server):
     seed = next(r for r in seed_requests() if r.slug == "serge-notebooks")
     import_text(live_server.app.extensions["bireader.sessions"], seed)
     return seed.slug
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

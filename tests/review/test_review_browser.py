@@ -6,11 +6,6 @@ import threading
 import pytest
 from review_sample import SLUG, save_sample
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
-
 @pytest.fixture
 def live_url(app):
     from werkzeug.serving import make_server
@@ -26,12 +21,10 @@ def live_url(app):
     server.shutdown()
 
 
-def test_merge_from_the_library_without_javascript(live_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(java_script_enabled=False).new_page()
+def test_merge_from_the_library_without_javascript(live_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
         page.goto(live_url + "/")
         page.click("text=Review alignment")
         assert page.url.endswith(f"/review/{SLUG}")
@@ -44,4 +37,5 @@ def test_merge_from_the_library_without_javascript(live_url):
         row = page.locator("#b3")
         assert "Phrase 3" in row.inner_text() and "Sentence 4" in row.inner_text()
         assert "edited" in row.locator(".conf").inner_text()
-        browser.close()
+    finally:
+        context.close()

@@ -26,7 +26,7 @@ from typing import Iterable
 from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words
-from bireader.lexicon import Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
+from bireader.lexicon import FUNCTION_WORDS, Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
 from bireader.lexicon.lookup import find_senses
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
@@ -152,6 +152,113 @@ def _multiword_index(lex: Lexicon) -> tuple[set[tuple[str, ...]], dict[str, int]
     return index
 
 
+def hyphenated_name_parts(tokens: list[Token], in_lexicon) -> set[int]:
+    """Tokens that are pieces of a hyphenated name the tokenizer cut (``Thunder-ten-tronckh``,
+    ``Waldberghoff-trarbk-dikdorff``): in a chain of words joined by hyphens without spaces that holds a name
+    (tagged PROPN, or capitalised and unknown to the dictionary), every piece the dictionary does not know.
+    ``in_lexicon(k)`` says whether token ``k`` has senses. ``Royaume-Uni``'s pieces are words: they stay."""
+    parts: set[int] = set()
+    k = 0
+    while k < len(tokens):
+        chain, j = [k], k
+        while j + 2 < len(tokens) and tokens[j + 1].text in ("-", "‐") and (
+            tokens[j].end == tokens[j + 1].start and tokens[j + 1].end == tokens[j + 2].start
+        ):
+            j += 2
+            chain.append(j)
+        if len(chain) > 1:
+            has_name = any(
+                tokens[c].pos == "PROPN" or (tokens[c].text[:1].isupper() and not in_lexicon(c)) for c in chain
+            )
+            if has_name:
+                parts.update(c for c in chain if not in_lexicon(c))
+        k = j + 1
+    return parts
+
+
+# English words that carry grammar, by what they may render when the dictionary does not say so
+ENGLISH_GRAMMATICAL = set(  # articles, pronouns, possessives, conjunctions, "to"/"of": no content word's rendering
+    "a an the this that these those his her its their my your our thy i you he she we they me him us them myself "
+    "yourself himself herself itself ourselves themselves thee thou who whom whose which what and or but nor if "
+    "whether because though although while that to of 's".split()
+)
+ENGLISH_AUXILIARY = set(  # may render a verb (passives, tenses, modals: "pouvait" -> "could") or "ne"
+    "be is are was were been being am have has had having do does did done will would shall should can could may "
+    "might must".split()
+)
+ENGLISH_PARTICLE = FUNCTION_WORDS["en"] | set(  # prepositions, particles, adverbs of degree, quantifiers
+    "so such some any all each every both either neither much many more most less least other another own same "
+    "one ones then there here where when why how yet too very".split()
+)
+ENGLISH_NEGATION = {"not", "n't", "no", "never", "nothing", "none", "nobody", "no-one", "nowhere", "nor", "neither"}
+FRENCH_NEGATION = {"ne", "n'", "pas", "point", "jamais", "rien", "personne", "aucun", "nul", "guère", "plus", "non"}
+FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON"}
+# an English auxiliary's dictionary form, to compare a rendering with the senses ("could" renders "can")
+_AUXILIARY_BASE = {
+    "could": "can", "would": "will", "might": "may", "should": "shall", "has": "have", "had": "have",
+    "having": "have", "does": "do", "did": "do", "done": "do", "is": "be", "are": "be", "was": "be",
+    "were": "be", "been": "be", "being": "be", "am": "be", "n't": "not",
+}
+
+
+@lru_cache(maxsize=200_000)
+def _all_sense_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", text.replace("’", "'")))
+
+
+def plausible_rendering(
+    pos: str, senses: list[str], rendering: list[Token], target_lang: str = "en", lemma: str = ""
+) -> bool:
+    """Whether the aligner's rendering of a word can be shown as what this translation chose.
+
+    The aligner links every word somewhere, and a word the translation leaves out or paraphrases gets linked to
+    a neighbour: ``ménager`` -> "and", ``moeurs`` -> "with", ``fesait`` -> "his", ``et`` -> "only". A rendering
+    that shares a word with the dictionary's senses is kept. Otherwise, by the French word's kind:
+
+    - a noun or adjective rendered only by English function words goes;
+    - a verb may be rendered by an auxiliary or a particle ("avait" -> "had", "fit" -> "was", "fini" ->
+      "over"), not by articles, pronouns, conjunctions, "to" or "of" alone;
+    - an adverb likewise, but auxiliaries only for a negation ("ne" -> "did" in "did not") and not otherwise;
+    - a function word (determiner, preposition, conjunction, pronoun) rendered only by content words goes.
+
+    Punctuation alone renders nothing.
+
+    >>> from bireader.document import Token
+    >>> plausible_rendering("VERB", ["begrudge, regret", "handle"], [Token("and", 0, 3, "and", "CCONJ")])
+    False
+    >>> plausible_rendering("ADV", ["not"], [Token("not", 0, 3, "not", "PART")])
+    True
+    """
+    words = [t for t in rendering if _LETTER.search(t.text)]
+    if not words:
+        return False
+    if target_lang != "en":
+        return True
+    texts = [t.text.lower().replace("’", "'") for t in words]
+    keys = set()
+    for t, text in zip(words, texts):
+        for w in (text, (t.lemma or t.text).lower().replace("’", "'")):
+            keys |= {w, _AUXILIARY_BASE.get(w, w)}
+    sense_words: set[str] = set()
+    for text in senses:  # all the senses' words, function words too ("about, approximately" has "about")
+        sense_words |= _all_sense_words(text)
+    if keys & sense_words:
+        return True
+    negation = normalise(lemma) in FRENCH_NEGATION
+    if negation and keys & ENGLISH_NEGATION:
+        return True
+    function = ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY | ENGLISH_PARTICLE | ENGLISH_NEGATION
+    if pos in FUNCTION_POS:
+        return any(w in function for w in texts)
+    if pos in ("NOUN", "ADJ"):
+        return not all(w in function for w in texts)
+    if pos == "VERB" or (pos == "ADV" and negation):
+        return not all(w in ENGLISH_GRAMMATICAL for w in texts)
+    if pos == "ADV":
+        return not all(w in ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY for w in texts)
+    return True
+
+
 class _Glosser:
     """Shared state for one document: the lexicon and caches of lookups by (form, lemma, pos)."""
 
@@ -184,6 +291,9 @@ class _Glosser:
         for span in multiword_spans(tokens, self.lex):
             for k in range(span[0], span[1]):
                 group_of[k] = span
+        name_parts = hyphenated_name_parts(
+            tokens, lambda k: k in group_of or bool(self.lookup(tokens[k])[1])
+        ) if any(t.text == "-" for t in tokens) else set()
         for i, token in enumerate(tokens):
             span = group_of.get(i)
             if span is not None:
@@ -200,7 +310,14 @@ class _Glosser:
                 lemma, texts, sources = self.lookup(token)
                 group = []
                 rendering = sorted(set(links.get(i, [])))
-                worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names)
+                worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names) and i not in name_parts
+            if worthy and rendering:
+                # punctuation renders no word; a rendering neither the dictionary nor the word's kind supports goes
+                rendering = [j for j in rendering if _LETTER.search(target_tokens[j].text)]
+                # an expression is judged by its content word ("pomme de terre": a noun)
+                pos = next((tokens[k].pos for k in group if tokens[k].pos in CONTENT_POS), token.pos)
+                if not plausible_rendering(pos, texts, [target_tokens[j] for j in rendering], self.target, lemma):
+                    rendering = []
             if worthy and rendering and len(texts) > 1:
                 texts, sources = translation_first(texts, sources, [target_tokens[j] for j in rendering], self.target)
             texts, sources = texts[:MAX_SENSES], sources[:MAX_SENSES]

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
+from bireader.lexicon.lookup import spelling_variants, variant_senses
 
 PRIOR_ALPHA = 5.0  # pseudo-counts per dictionary pair seen in a sentence pair (5 measured best of 1, 5: docs/gloss.md)
 
@@ -59,10 +60,18 @@ def _dictionary_targets(source: str, target: str):
     lex: Lexicon = load_lexicon(source, target)
     target_lemma = _lemmatiser(target)
 
+    source_lemma = _lemmatiser(source)
+
     @lru_cache(maxsize=200_000)
     def targets(word: str) -> frozenset[str]:
+        # the lookup's spelling variants too: "moeurs" is also "mœurs", the old "fesait" is "faisait" -> "faire"
+        _, senses = variant_senses(lex, word)
+        for variant in spelling_variants(word)[1:] if not senses and source == "fr" else []:
+            senses = lex.senses(source_lemma(variant)) or lex.senses(variant)
+            if senses:
+                break
         out: set[str] = set()
-        for sense in lex.senses(word)[:10]:
+        for sense in senses[:10]:
             for w in english_words(sense) if target == "en" else sense.text.replace(",", " ").split():
                 w = w.lower()
                 out.add(w)

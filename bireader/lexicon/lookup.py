@@ -4,7 +4,8 @@ The problem: a dictionary lists ``tendre`` and ``sœur``; a text has ``tendremen
 lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 
 1. the lemma, then the form, then simplemma's lemma of the form;
-2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes;
+2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
+   ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
 3. French adverbs in ``-ment`` from their adjective (``tendrement`` -> ``tendre`` -> "tenderly"), the English
    adverb built by rule and kept only when wordfreq knows it (source ``derived``);
 4. participles and verb forms from their infinitive (``mourants``, ``effrayée``, ``donne``), the sense
@@ -59,12 +60,34 @@ def _english_adverb(adjective: str) -> str | None:
     return None
 
 
-def _variants(word: str) -> list[str]:
+# Old French spellings that modern dictionaries lack, as Voltaire's editions print them: ``fesait`` -> ``faisait``
+# (``fesant``, ``fesaient``, ``fesons``), ``avoit`` -> ``avait`` (the imperfect and conditional in -oi-).
+_OLD_SPELLINGS = (
+    (re.compile(r"^fes(?=[ao])"), "fais"),
+    (re.compile(r"(?<=[a-zéèêû]{2})oi(?=(?:s|t|ent)$)"), "ai"),
+)
+
+
+def spelling_variants(word: str) -> list[str]:
+    """``word`` and its respellings to look up when it is not a headword: ligatures (``moeurs`` -> ``mœurs``,
+    ``soeur`` -> ``sœur``), curly apostrophes, and old French spellings (``fesait`` -> ``faisait``,
+    ``avoit`` -> ``avait``).
+
+    >>> spelling_variants("moeurs"), spelling_variants("fesait")
+    (['moeurs', 'mœurs'], ['fesait', 'faisait'])
+    """
     out = [word]
     for a, b in (("oe", "œ"), ("ae", "æ"), ("’", "'")):
         if a in word:
             out.append(word.replace(a, b))
+    for pattern, repl in _OLD_SPELLINGS:
+        respelt = pattern.sub(repl, word)
+        if respelt != word and respelt not in out:
+            out.append(respelt)
     return out
+
+
+_variants = spelling_variants
 
 
 def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
@@ -155,17 +178,40 @@ def cognate(word: str, source: str = "fr", target: str = "en") -> str | None:
     return None
 
 
+def variant_senses(lex: Lexicon, word: str, pos: str | None = None) -> tuple[str, list[Sense]]:
+    """The senses of ``word`` under all its ligature spellings together: a dictionary may list ``moeurs`` with
+    one sense and ``mœurs`` with two, and both belong to the word. The headword returned is the spelling with the
+    most senses; ``(word, [])`` when no spelling is a headword. Old spellings are ``find_senses``'s last resort."""
+    best, merged = word, []
+    most = 0
+    for variant in spelling_variants(word):
+        if any(a in word for a in ("oe", "ae", "’")) or variant == word:
+            senses = lex.senses(variant, pos)
+            if len(senses) > most:
+                best, most = variant, len(senses)
+            merged += [s for s in senses if all(s.text != m.text for m in merged)]
+    return best, merged
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
     tried: list[str] = []
     for key in [lemma, form.lower(), _simplemma(form.lower(), lex.source_lang) if form else ""]:
-        for variant in _variants(key.lower()) if key else []:
-            if variant in tried:
-                continue
-            tried.append(variant)
-            senses = lex.senses(variant, pos)
-            if senses:
-                return variant, senses
+        key = key.lower()
+        if not key or key in tried:
+            continue
+        tried.append(key)
+        headword, senses = variant_senses(lex, key, pos)
+        if senses:
+            return headword, senses
+    if form and lex.source_lang == "fr":
+        # an old spelling is looked up as its modern form, lemmatised again ("fesait" -> "faisait" -> "faire")
+        for variant in spelling_variants(form.lower())[1:]:
+            modern = _simplemma(variant, lex.source_lang)
+            for key in dict.fromkeys([modern, variant]):
+                senses = lex.senses(key, pos)
+                if senses:
+                    return key, senses
     if pos in (None, "ADV") and form:
         found = _adverb_senses(lex, form.lower())
         if found:

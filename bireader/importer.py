@@ -38,6 +38,7 @@ class ImportRequest:
     slug: str | None = None
     credits: str = ""
     engine: str = "auto"
+    stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
     warnings: list[str] = field(default_factory=list)
 
@@ -62,7 +63,7 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
     """Everything up to storage: the analysed documents, beads and glosses. Touches no database."""
     from bireader.nlp import get_engine
 
-    engine = get_engine(request.engine)
+    engine = get_engine(request.engine, request.stanza_dir)
     progress(f"reading {request.path.name} with the {engine.name} engine")
     first = load_document(request.path, request.lang, engine=engine, max_bytes=request.max_bytes)
     if request.translation is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.nlp import EngineUnavailable
 
 
 def _app():
@@ -82,9 +83,12 @@ def seed_command() -> None:
 @click.option("--title", help="Title shown in the library (default: the text's first line or the file name).")
 @click.option("--slug", help="Short name in URLs; importing again under the same slug replaces the text.")
 @click.option("--credits", default="", help="Source and licence, shown with the text.")
-@click.option("--engine", type=click.Choice(["auto", "offline", "stanza"]), default="auto", show_default=True)
+@click.option("--engine", type=click.Choice(["auto", "offline", "stanza"]), default="auto", show_default=True,
+              help="NLP engine: stanza when its models load (auto), else the offline engine.")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="STANZA_RESOURCES_DIR",
+              help="Folder of stanza's models (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
-def import_command(path, translation, lang, title, slug, credits, engine, max_bytes) -> None:
+def import_command(path, translation, lang, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
     """Import a text file (UTF-8, cp1252 or Latin-1), optionally with its translation.
 
     Example: bireader import carnets.fr.txt --translation notebooks.en.txt --title "Carnets"
@@ -93,12 +97,12 @@ def import_command(path, translation, lang, title, slug, credits, engine, max_by
 
     app = _app()
     request = ImportRequest(path=path, translation=translation, lang=lang, title=title, slug=slug,
-                            credits=credits, engine=engine, max_bytes=max_bytes)
+                            credits=credits, engine=engine, stanza_dir=stanza_dir, max_bytes=max_bytes)
     if translation is not None and lang is not None:
         request.translation_lang = {"fr": "en", "en": "fr"}[lang]
     try:
         saved = import_text(app.extensions["bireader.sessions"], request, _progress)
-    except IngestError as error:
+    except (IngestError, EngineUnavailable) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     for warning in request.warnings:

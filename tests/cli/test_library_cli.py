@@ -49,3 +49,13 @@ def test_import_then_list(runner):
     assert "imported 'Victor Serge 1938-44' as seed" in result.output
     listed = runner.invoke(main, ["list"]).output
     assert listed.startswith("seed\tVictor Serge 1938-44\t")
+
+
+def test_stanza_engine_without_models_is_a_one_line_error(runner, tmp_path):
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    result = runner.invoke(main, ["import", str(SEED), "--engine", "stanza", "--stanza-dir", str(empty)])
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert "stanza" in line
+    assert "the library is empty" in runner.invoke(main, ["list"]).output

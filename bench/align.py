@@ -172,7 +172,6 @@ def ablations() -> str:
     """What each part of the method adds: pooled strict F1 with one part changed at a time."""
     from dataclasses import replace
 
-    from bireader.align.gaps import Params
     from bireader.align.pipeline import default_settings
     from bireader.align.render import identity_renderer
 

@@ -44,7 +44,6 @@ def measure(engine_name: str, runs: int) -> list[dict]:
     from bireader.nlp import get_engine
 
     rows = []
-    started = time.perf_counter()
     engine = get_engine(engine_name)
     for lang in ("fr", "en"):
         paragraphs = first_words(lang)

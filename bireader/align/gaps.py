@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bireader.document import Bead
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 0), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2), (0, 1))

@@ -1,7 +1,7 @@
 """Edits stored in a real SQLite database: one transaction, renumbered positions, pages as an import computes them."""
 
 import pytest
-from review_sample import ENGLISH, FRENCH, SLUG, document, save_sample
+from review_sample import ENGLISH, FRENCH, SLUG, document
 from sqlalchemy import select
 
 from bireader.document import Bead

@@ -67,3 +67,15 @@ def test_a_post_without_the_form_token_is_refused(client, sessions):
 
 def test_an_unknown_job_is_404(client):
     assert client.get("/import/jobs/nothing").status_code == 404
+
+
+def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sessions):
+    from bireader.web.app import create_app
+
+    small = create_app({"TESTING": True, "DATABASE_URL": database_url, "MAX_CONTENT_LENGTH": 2000})
+    client = small.test_client()
+    response = _post(client, {"original": ("big.txt", b"mot " * 1000)})
+    assert response.status_code == 413
+    assert "over the limit of 2,000 bytes; nothing was stored" in response.get_data(as_text=True)
+    with small.extensions["bireader.sessions"]() as session:
+        assert list_texts(session) == []

@@ -61,6 +61,13 @@ def start():
     return redirect(url_for("teach.job", job_id=job.id))
 
 
+@bp.app_errorhandler(413)
+def too_large(_error):
+    """An upload over MAX_CONTENT_LENGTH: say so on the form rather than with a bare HTTP error page."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    return _form(f"The upload is over the limit of {limit:,} bytes; nothing was stored.", 413)
+
+
 @bp.get("/jobs/<job_id>")
 def job(job_id: str):
     found = _jobs().get(job_id)

@@ -56,19 +56,27 @@ def normalise_newlines(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Hard-wrapped text (Project Gutenberg, e-mail) wraps near 70 characters; lines that are mostly longer than this
+# are whole paragraphs, one a line (a file exported from a word processor, a corpus's "one paragraph per line").
+UNWRAPPED_LINE = 100
+
+
 def blocks(text: str) -> list[list[str]]:
-    """Blank-line separated blocks, each a list of its stripped, non-empty lines."""
+    """Blank-line separated blocks, each a list of its stripped, non-empty lines. A block whose lines are mostly
+    long is a run of one-line paragraphs, and becomes one block a line."""
     result: list[list[str]] = []
     current: list[str] = []
-    for line in normalise_newlines(text).split("\n"):
+    for line in normalise_newlines(text).split("\n") + [""]:
         stripped = line.strip()
         if stripped:
             current.append(stripped)
         elif current:
-            result.append(current)
+            lengths = sorted(len(line) for line in current)
+            if len(current) > 1 and lengths[len(lengths) // 2] > UNWRAPPED_LINE:
+                result.extend([line] for line in current)
+            else:
+                result.append(current)
             current = []
-    if current:
-        result.append(current)
     return result
 
 

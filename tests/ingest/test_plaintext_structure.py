@@ -145,3 +145,20 @@ def test_gutenberg_italic_underscores_are_dropped_but_other_underscores_stay():
     text = "He sang the _Te Deum_ with _sufficient\nreason_, said snake_case and __init__.\n"
     [paragraph] = parse_plaintext(text, "en").paragraphs()
     assert paragraph.text == "He sang the Te Deum with sufficient reason, said snake_case and __init__."
+
+
+def test_one_paragraph_a_line_without_blank_lines_gives_one_paragraph_a_line():
+    lines = [
+        "Nous étions à l'Étude, quand le Proviseur entra, suivi d'un nouveau habillé en bourgeois et d'un garçon de classe qui portait un grand pupitre.",
+        "Le Proviseur nous fit signe de nous rasseoir ; puis, se tournant vers le maître d'études : « Monsieur Roger, lui dit-il à demi-voix, voici un élève que je vous recommande. »",
+        "— Levez-vous, dit le professeur.",
+        "Resté dans l'angle, derrière la porte, si bien qu'on l'apercevait à peine, le nouveau était un gars de la campagne, d'une quinzaine d'années environ.",
+    ]
+    doc = parse_plaintext("\n".join(lines) + "\n", "fr")
+    assert [p.text for p in doc.paragraphs()] == lines
+
+
+def test_hard_wrapped_lines_still_join_when_a_few_are_long():
+    text = "A short wrapped line of a paragraph that\ngoes on a little further than that and\nends here.\n"
+    assert [p.text for p in parse_plaintext(text, "en").paragraphs()] == [
+        "A short wrapped line of a paragraph that goes on a little further than that and ends here."]

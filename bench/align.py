@@ -14,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from bench import SHARED
+from bench import SHARED, write_block
 from bireader.align import align, evaluate
 from bireader.align.evaluate import coverage, read_beads
 
@@ -116,14 +116,7 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "align.md"
 
 def write_section(name: str, text: str) -> None:
     """Replace the generated block ``<!-- name:start -->`` .. ``<!-- name:end -->`` of docs/align.md."""
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-    block = f"{start}\n{text}{end}"
-    if start in doc and end in doc:
-        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end):]
-    else:
-        doc = doc + ("\n" if doc else "") + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
+    write_block(DOC, f"<!-- {name}:start -->", f"<!-- {name}:end -->", text)
     print(f"updated {DOC} ({name})")
 
 

@@ -31,7 +31,7 @@ from bireader.gloss.analysis import document_from_sentences
 from bireader.gloss.glosses import CONTENT_POS
 from bireader.gloss.wordalign import align_words
 
-from bench import SHARED
+from bench import SHARED, write_block
 ALIBI = SHARED / "eval" / "alibi_fr-en" / "ali"
 TRANSREAD = SHARED / "eval" / "transread_fr-en"
 BOVARY = SHARED / "eval" / "bovary_fr-en"
@@ -292,15 +292,9 @@ def bovary_speed(runs: int) -> list[str]:
 
 
 def write_doc(text: str) -> None:
-    start, end = "<!-- bench:gloss -->", "<!-- /bench:gloss -->"
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    block = f"{start}\nMeasured {stamp} on this 2-core machine (shared with other jobs) by `python -m bench.gloss`.\n\n{text}\n{end}"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Glossing\n\n{start}\n{end}\n"
-    if start in doc and end in doc:
-        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end):]
-    else:
-        doc += "\n" + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
+    write_block(DOC, "<!-- bench:gloss -->", "<!-- /bench:gloss -->",
+                f"Measured {stamp} on this 2-core machine (shared with other jobs) by `python -m bench.gloss`.\n\n{text}\n")
 
 
 if __name__ == "__main__":

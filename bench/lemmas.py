@@ -16,6 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bench import write_block
+
 GOLD = Path(__file__).parent / "data" / "lemma_gold_fr.tsv"
 UPOS_GOLD_EN = Path(__file__).parent / "data" / "upos_gold_en.tsv"
 DOC = Path(__file__).parent.parent / "docs" / "nlp.md"
@@ -98,13 +100,7 @@ def table(results: dict) -> str:
 
 
 def write_doc(text: str, marker: str = "bench.lemmas") -> None:
-    start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-    if start not in doc:
-        doc += f"\n{start}\n{end}\n"
-    head, rest = doc.split(start, 1)
-    _, tail = rest.split(end, 1)
-    DOC.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
+    write_block(DOC, f"<!-- {marker} -->", f"<!-- /{marker} -->", text + "\n")
 
 
 def english_tagging() -> str:

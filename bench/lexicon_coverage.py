@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import write_block
 from bench.gloss import CORPUS, DOC, document_from_text
 from bireader.gloss.glosses import CONTENT_POS, document_names, is_gloss_worthy
 from bireader.lexicon import DATA, Lexicon, load_lexicon
@@ -99,16 +100,10 @@ def main() -> None:
         print(lines[-1], flush=True)
     text = "\n".join(lines)
     print(text)
-    start, end = "<!-- bench:lexicon -->", "<!-- /bench:lexicon -->"
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    block = f"{start}\nMeasured {stamp} by `python -m bench.lexicon_coverage` " \
-            f"(French content tokens per text in brackets).\n\n{text}\n{end}"
-    doc = DOC.read_text(encoding="utf-8")
-    if start in doc and end in doc:
-        doc = doc[: doc.index(start)] + block + doc[doc.index(end) + len(end):]
-    else:
-        doc += "\n" + block + "\n"
-    DOC.write_text(doc, encoding="utf-8")
+    write_block(DOC, "<!-- bench:lexicon -->", "<!-- /bench:lexicon -->",
+                f"Measured {stamp} by `python -m bench.lexicon_coverage` "
+                f"(French content tokens per text in brackets).\n\n{text}\n")
 
 
 if __name__ == "__main__":

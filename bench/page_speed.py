@@ -27,7 +27,7 @@ import time
 import zlib
 from pathlib import Path
 
-from bench import SHARED
+from bench import SHARED, write_block
 from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence
 
 BOOK = SHARED / "eval" / "bovary_fr-en"
@@ -172,13 +172,7 @@ def table(r: dict) -> str:
 
 
 def write_doc(text: str) -> None:
-    start, end = "<!-- page_speed -->", "<!-- /page_speed -->"
-    doc = DOC.read_text("utf-8") if DOC.exists() else f"# The reader\n\n{start}\n{end}\n"
-    if start not in doc:
-        doc += f"\n{start}\n{end}\n"
-    before, rest = doc.split(start, 1)
-    after = rest.split(end, 1)[1]
-    DOC.write_text(f"{before}{start}\n{text}\n{end}{after}", "utf-8")
+    write_block(DOC, "<!-- page_speed -->", "<!-- /page_speed -->", text + "\n")
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench import write_block
 from bireader.nlp.sentences import sentence_spans
 
 TRANSREAD = Path("/work/shared/eval/transread_fr-en")
@@ -227,13 +228,7 @@ def table(out: dict) -> str:
 
 def write_doc(text: str) -> None:
     """Replace the segmentation block of docs/nlp.md (between its markers) with ``text``."""
-    start, end = "<!-- bench.segmentation -->", "<!-- /bench.segmentation -->"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"{start}\n{end}\n"
-    if start not in doc:
-        doc += f"\n{start}\n{end}\n"
-    head, rest = doc.split(start, 1)
-    _, tail = rest.split(end, 1)
-    DOC.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
+    write_block(DOC, "<!-- bench.segmentation -->", "<!-- /bench.segmentation -->", text + "\n")
 
 
 def main(argv: list[str]) -> None:

@@ -41,6 +41,9 @@ class ImportRequest:
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
     warnings: list[str] = field(default_factory=list)
+    owner_id: int | None = None  # the importing teacher: only they (or an admin) may replace the text later
+    owner_is_admin: bool = False
+    public: bool = False  # readable by everyone, even without an account (the seed texts)
 
 
 def _sha256(path: Path) -> str:
@@ -110,11 +113,36 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
     gloss(prepared, progress)
     progress("saving")
     with transaction(factory) as session:
+        existing = check_may_replace(session, request, title)
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
                           credits=credits, aligner=ALIGNER if target is not None else "",
                           files=files, glosses=prepared.glosses)
+        set_ownership(session, saved.id, request, existing)
     progress(f"saved {saved.title!r}: {saved.page_count} pages")
     return saved
+
+
+def check_may_replace(session: Session, request: ImportRequest, title: str):
+    """The text this import would replace, if any; IngestError when it belongs to another teacher."""
+    from bireader.store.library import get_text, slugify
+
+    existing = get_text(session, request.slug or slugify(title))
+    if existing is not None and request.owner_id is not None and not request.owner_is_admin \
+            and existing.owner_id != request.owner_id:
+        raise IngestError(request.path.name, f"a text called {existing.slug!r} already exists and belongs to "
+                                             "someone else; choose another title")
+    return existing
+
+
+def set_ownership(session: Session, text_id: int, request: ImportRequest, existing) -> None:
+    """A new text belongs to its importer; a replaced one keeps its owner and stays at least as published."""
+    from bireader.store.models import Text
+
+    text = session.get(Text, text_id)
+    if existing is None:
+        text.owner_id = request.owner_id
+    text.public = bool(request.public or (existing is not None and existing.public))
+    session.flush()
 
 
 def credits_from_metadata(*documents: Document | None) -> str:

@@ -32,6 +32,7 @@ def _import_seeds(factory, only_missing: bool) -> int:
                 if request.slug and get_text(session, request.slug) is not None:
                     continue
         click.echo(f"importing {request.title or request.path.name}", err=True)
+        request.public = True  # the seed is the library everyone, even without an account, may read
         saved = import_text(factory, request, _progress)
         for warning in request.warnings:
             click.echo(f"  warning: {warning}", err=True)

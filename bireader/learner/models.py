@@ -27,6 +27,8 @@ class Learner(Base):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     level: Mapped[int] = mapped_column(Integer, default=DEFAULT_LEVEL)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # the account this profile belongs to; None for an anonymous visitor known by the cookie token only
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True, nullable=True)
 
 
 class WordStatus(Base):

@@ -56,6 +56,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # every feature's tables join the metadata before the first session (foreign keys name them)
+    import bireader.accounts.models  # noqa: F401
+    import bireader.classroom.models  # noqa: F401
+    import bireader.learner.models  # noqa: F401
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

@@ -37,6 +37,10 @@ class Text(Base):
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     aligner: Mapped[str] = mapped_column(String(200), default="")
+    # who imported it (reviews, re-imports, publishes, deletes it; see bireader.classroom), and whether anyone,
+    # even without an account, may read it
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True)
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
 
     sides: Mapped[list[Side]] = relationship(back_populates="text", cascade="all, delete-orphan", order_by="Side.role")
     beads: Mapped[list[BeadRow]] = relationship(back_populates="text", cascade="all, delete-orphan", order_by="BeadRow.position")

@@ -70,6 +70,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(export_bp)
     from bireader.web.review.routes import bp as review_bp  # teachers fix the alignment
     app.register_blueprint(review_bp)
+    from bireader.web.auth.access import init_access  # accounts, CSRF, single-user mode: bireader.web.auth
+    from bireader.web.auth.routes import bp as auth_bp
+    from bireader.web.classroom.routes import bp as classroom_bp
+
+    init_access(app)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(classroom_bp)
     return app
 
 

@@ -57,8 +57,8 @@ def test_hostile_html_in_fields_is_shown_as_text(client):
     assert hostile not in client.get("/").get_data(as_text=True)
 
 
-def test_a_post_without_the_form_token_is_refused(client, sessions):
-    response = client.post("/import/", data={"original": (io.BytesIO(FRENCH.read_bytes()), "x.txt")},
+def test_a_post_without_the_form_token_is_refused(raw_client, sessions):
+    response = raw_client.post("/import/", data={"original": (io.BytesIO(FRENCH.read_bytes()), "x.txt")},
                            content_type="multipart/form-data")
     assert response.status_code == 400 and "form expired" in response.get_data(as_text=True)
     with sessions() as session:

@@ -47,7 +47,8 @@ def test_listing_shows_beads_with_confidence_and_forms(client, sample):
     assert re.findall(r'<tr id="b(\d+)"', below) == ["3", "6", "7"]
 
 
-def test_an_edit_without_the_token_is_refused(client, sample):
+def test_an_edit_without_the_token_is_refused(raw_client, sample):
+    client = raw_client
     before = tsv_rows(client)
     client.get(f"/review/{SLUG}")  # the session has a token; the form does not send it
     response = client.post(f"/review/{SLUG}/edit", data={"op": "merge", "bead": "3"})

@@ -19,8 +19,18 @@ def test_a_bilingual_page_reads_without_javascript(client, sessions):
 
 
 def test_marking_a_word_sets_a_learner_cookie_and_restyles_every_text(client, sessions):
+    """An anonymous visitor (accounts exist, nobody logged in) reading public texts keeps marks in a cookie."""
+    from conftest import add_user
+    from sqlalchemy import update
+
+    from bireader.store.db import transaction
+    from bireader.store.models import Text
+
     save_sample(sessions)
     save_monolingual(sessions, pages=2)
+    add_user(sessions, "marie", "teacher")
+    with transaction(sessions) as session:
+        session.execute(update(Text).values(public=True))
     response = client.put("/api/words", json={"lang": "fr", "lemma": "Volet", "status": "known"})
     assert response.get_json() == {"lang": "fr", "lemma": "volet", "status": "known"}
     assert "bireader_learner=" in response.headers["Set-Cookie"]

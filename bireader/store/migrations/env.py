@@ -5,6 +5,8 @@ from sqlalchemy import create_engine
 
 from bireader.store.models import Base
 import bireader.learner.models  # noqa: E402,F401  (learner tables join the metadata)
+import bireader.accounts.models  # noqa: E402,F401
+import bireader.classroom.models  # noqa: E402,F401
 
 config = context.config
 target_metadata = Base.metadata

@@ -5,18 +5,15 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort
 
 from bireader.export.alignment import alignment_tmx, alignment_tsv
-from bireader.store.library import get_text
 from bireader.web.app import db
+from bireader.web.auth.access import readable_text
 from bireader.web.learner.routes import bead_cache
 
 bp = Blueprint("export", __name__, url_prefix="/export")
 
 
 def _text(slug: str):
-    text = get_text(db(), slug)
-    if text is None:
-        abort(404, description=f"No text called {slug!r} in the library.")
-    return text
+    return readable_text(slug)
 
 
 def _download(body: str, mimetype: str, filename: str) -> Response:

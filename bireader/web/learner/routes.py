@@ -15,8 +15,8 @@ from flask import Blueprint, abort, current_app, jsonify, redirect, request
 from bireader.learner.glossing import LEVELS
 from bireader.learner.service import save_position, set_level, set_word_status, word_statuses
 from bireader.learner.vocabulary import count_words
-from bireader.store.library import get_text
 from bireader.web.app import db
+from bireader.web.auth.access import readable_text
 from bireader.web.learner.identity import current_learner, learner_level, set_learner_cookie
 from bireader.web.vocab.service import BeadCache, page_beads, vocabulary
 from bireader.web.vocab.service import text_counts as whole_text_counts
@@ -64,9 +64,7 @@ def put_word():
 def put_position():
     data = _json()
     session = db()
-    text = get_text(session, str(data.get("slug") or ""))
-    if text is None:
-        abort(404, description="no such text")
+    text = readable_text(str(data.get("slug") or ""))
     try:
         page, bead = int(data.get("page", 1)), int(data.get("bead", 0))
     except (TypeError, ValueError):
@@ -81,9 +79,7 @@ def put_position():
 @bp.get("/api/texts/<slug>/counts")
 def text_counts(slug: str):
     session = db()
-    text = get_text(session, slug)
-    if text is None:
-        abort(404, description="no such text")
+    text = readable_text(slug)
     learner = current_learner()
     page = request.args.get("page", type=int)
     if page is None:

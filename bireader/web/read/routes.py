@@ -8,8 +8,9 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 
 from bireader.learner.glossing import LEVELS
 from bireader.learner.service import get_position, save_position, word_statuses
-from bireader.store.library import get_page, get_text, summarise
+from bireader.store.library import get_page, summarise
 from bireader.web.app import db
+from bireader.web.auth.access import current_row, readable_text
 from bireader.web.learner.identity import current_learner, learner_level
 from bireader.web.read.view import build_page_view, page_lemmas, solo_target_lemmas
 
@@ -20,9 +21,7 @@ bp = Blueprint("read", __name__, url_prefix="/read")
 def first_page(slug: str):
     """Page 1, or the page where this learner stopped."""
     session = db()
-    text = get_text(session, slug)
-    if text is None:
-        abort(404, description=f"No text called {slug!r} in the library.")
+    text = readable_text(slug)
     position = get_position(session, current_learner(), text.id)
     number = position[0] if position and 1 <= position[0] <= text.page_count else 1
     return redirect(url_for("read.page", slug=slug, number=number))
@@ -31,9 +30,7 @@ def first_page(slug: str):
 @bp.get("/<slug>/<int:number>")
 def page(slug: str, number: int):
     session = db()
-    text = get_text(session, slug)
-    if text is None:
-        abort(404, description=f"No text called {slug!r} in the library.")
+    text = readable_text(slug)
     page = get_page(session, text, number)
     if page is None:
         abort(404, description=f"{text.title!r} has pages 1 to {text.page_count}.")
@@ -50,4 +47,4 @@ def page(slug: str, number: int):
         session.commit()
     return render_template("read/page.html", page=page, text=text, summary=summarise(text), view=view,
                            bilingual=bilingual, source_lang=source_lang, target_lang=target_lang,
-                           level=level, levels=LEVELS)
+                           level=level, levels=LEVELS, record_activity=current_row() is not None)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from bireader.review.service import ORDERS, apply_edit, review_page, text_order_page
-from bireader.store.library import get_text
 from bireader.web.app import db
-from bireader.web.csrf import csrf_token, csrf_valid
+from flask_wtf.csrf import generate_csrf as csrf_token
+
+from bireader.web.auth.access import managed_text
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -23,9 +24,7 @@ PER_PAGE = 100
 
 
 def _text(slug: str):
-    text = get_text(db(), slug)
-    if text is None:
-        abort(404, description=f"No text called {slug!r} in the library.")
+    text = managed_text(slug)  # its owner or an admin; 404 for those who may not even read it
     if text.target is None:
         abort(404, description=f"{text.title!r} has one language: there is no alignment to review.")
     return text
@@ -65,8 +64,6 @@ def _operation_args(operation: str) -> dict:
 def edit(slug: str):
     order = _order(request.form.get("order"))
     page = request.form.get("page", 1, type=int)
-    if not csrf_valid():
-        abort(400, description="The form expired; reload the review page and try again.")
     text = _text(slug)
     operation = request.form.get("op", "")
     anchor = None

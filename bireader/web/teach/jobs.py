@@ -26,6 +26,7 @@ class ImportJob:
     saved: SavedText | None = None
     error: str | None = None
     done: bool = False
+    owner_id: int | None = None  # who started it: only they (or an admin) see it
 
 
 class JobRegistry:
@@ -39,7 +40,7 @@ class JobRegistry:
 
     def start(self, factory, request: ImportRequest, workdir: Path, *, wait: bool = False) -> ImportJob:
         """Run ``import_text`` for ``request`` in a thread; ``workdir`` (the uploaded files) is removed after."""
-        job = ImportJob(id=uuid.uuid4().hex[:12], name=request.path.name)
+        job = ImportJob(id=uuid.uuid4().hex[:12], name=request.path.name, owner_id=request.owner_id)
         with self._lock:
             self._jobs[job.id] = job
 

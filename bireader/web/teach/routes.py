@@ -9,7 +9,9 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.utils import secure_filename
 
 from bireader.importer import ImportRequest
-from bireader.web.csrf import csrf_token, csrf_valid
+from flask_wtf.csrf import generate_csrf as csrf_token
+
+from bireader.web.auth.access import current_row, teacher_only
 from bireader.web.teach.jobs import JobRegistry
 
 bp = Blueprint("teach", __name__, url_prefix="/import")
@@ -24,14 +26,14 @@ def _form(error: str | None = None, status: int = 200):
 
 
 @bp.get("/")
+@teacher_only
 def form():
     return _form()
 
 
 @bp.post("/")
+@teacher_only
 def start():
-    if not csrf_valid():
-        return _form("The form expired; please submit it again.", 400)
     original = request.files.get("original")
     translation = request.files.get("translation")
     if original is None or not original.filename:
@@ -55,6 +57,7 @@ def start():
         title=request.form.get("title", "").strip() or None,
         credits=request.form.get("credits", "").strip(),
         max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
+        owner_id=current_row().id, owner_is_admin=current_row().is_admin,
     )
     job = _jobs().start(current_app.extensions["bireader.sessions"], import_request, workdir,
                         wait=current_app.config.get("IMPORT_SYNCHRONOUS", False))
@@ -69,9 +72,11 @@ def too_large(_error):
 
 
 @bp.get("/jobs/<job_id>")
+@teacher_only
 def job(job_id: str):
     found = _jobs().get(job_id)
-    if found is None:
+    user = current_row()
+    if found is None or not (user.is_admin or found.owner_id == user.id):
         abort(404, description="No such import (imports are forgotten when the server restarts).")
     return render_template("teach/job.html", job=found)
 

@@ -11,8 +11,8 @@ from flask import Blueprint, Response, abort, render_template, request
 from bireader.export.anki import anki_tsv
 from bireader.learner.glossing import LEVELS
 from bireader.learner.vocabulary import count_words, words_to_learn
-from bireader.store.library import get_text
 from bireader.web.app import db
+from bireader.web.auth.access import readable_text
 from bireader.web.learner.identity import current_learner, learner_level
 from bireader.web.learner.routes import bead_cache
 from bireader.web.vocab.service import page_beads, vocabulary
@@ -22,9 +22,7 @@ bp = Blueprint("vocab", __name__, url_prefix="/vocab")
 
 def _text_and_items(slug: str):
     session = db()
-    text = get_text(session, slug)
-    if text is None:
-        abort(404, description=f"No text called {slug!r} in the library.")
+    text = readable_text(slug)
     page = request.args.get("page", type=int)
     if page is not None and not 1 <= page <= text.page_count:
         abort(404, description=f"{text.title!r} has pages 1 to {text.page_count}.")

@@ -153,6 +153,7 @@ export function initGlosses(ctx) {
     render(w);
     place(w);
     lightRendering(w);
+    if (w.classList.contains("w")) ctx.activity?.lookup(w, glossOf(w));
     fromKeys = focus;
     if (focus) popup.focus();
   }

@@ -9,7 +9,7 @@ export function initPosition(ctx) {
     clearTimeout(timer);
     timer = setTimeout(() => {
       fetch("/api/position", {
-        method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+        method: "PUT", headers: { "Content-Type": "application/json", "X-CSRFToken": ctx.csrf }, credentials: "same-origin",
         body: JSON.stringify({ slug: ctx.slug, page: ctx.page, bead }),
       });
     }, 600);

@@ -8,6 +8,7 @@ import { initKeys } from "./keys.js";
 import { initPosition } from "./position.js";
 import { initSpeech } from "./speech.js";
 import { initFocus } from "./focus.js";
+import { initActivity } from "./activity.js";
 
 const article = document.querySelector("article.reader");
 if (article) {
@@ -20,7 +21,9 @@ if (article) {
     targetLang: article.dataset.targetLang,
     glosses: JSON.parse(document.getElementById("page-glosses").textContent || "{}"),
     english: JSON.parse(document.getElementById("page-english")?.textContent || "{}"),
+    csrf: document.querySelector('meta[name="csrf-token"]')?.content || "", // sent with every write (X-CSRFToken)
   };
+  ctx.activity = initActivity(ctx);
   article.querySelector(".toolbar").hidden = false;
   ctx.prefs = initPrefs(ctx);
   ctx.linking = initLinking(ctx);
@@ -30,5 +33,8 @@ if (article) {
   ctx.focus = initFocus(ctx);
   ctx.position = initPosition(ctx);
   initKeys(ctx);
+  // #b41 (the class page's links to a sentence): that bead becomes the current one, in view
+  const target = /^#b(\d+)$/.exec(location.hash);
+  if (target) ctx.linking.setCurrent(ctx.linking.beadByPosition(target[1]));
   document.documentElement.classList.add("js");
 }

@@ -20,7 +20,7 @@ export function initWords(ctx) {
   async function set(lemma, status, lang = ctx.sourceLang) {
     apply(lang, lemma, status); // instantly; the server confirms
     const response = await fetch("/api/words", {
-      method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+      method: "PUT", headers: { "Content-Type": "application/json", "X-CSRFToken": ctx.csrf }, credentials: "same-origin",
       body: JSON.stringify({ lang, lemma, status: status || "new" }),
     });
     if (!response.ok) { console.error("could not save", lemma, await response.text()); return; }

@@ -20,7 +20,7 @@ def test_a_bilingual_page_reads_without_javascript(client, sessions):
 
 def test_marking_a_word_sets_a_learner_cookie_and_restyles_every_text(client, sessions):
     """An anonymous visitor (accounts exist, nobody logged in) reading public texts keeps marks in a cookie."""
-    from conftest import add_user
+    from accounts_helpers import add_user
     from sqlalchemy import update
 
     from bireader.store.db import transaction

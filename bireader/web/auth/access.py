@@ -64,7 +64,9 @@ def init_access(app: Flask) -> None:
     @manager.unauthorized_handler
     def unauthorized():
         if wants_json():
-            return jsonify({"error": "log in first"}), 401
+            response = jsonify({"error": "log in first"})
+            response.status_code = 401
+            return response
         from flask import redirect, url_for
 
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -40,6 +40,27 @@ def _import_seeds(factory, only_missing: bool) -> int:
     return done
 
 
+def single_user_refusal(factory, host: str) -> str | None:
+    """Why serving on ``host`` must be refused: without accounts (single-user mode) every visitor would act as the
+    local admin, so only a loopback host is allowed."""
+    import ipaddress
+
+    from bireader.accounts.service import accounts_exist
+
+    with factory() as session:
+        if accounts_exist(session):
+            return None
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if loopback:
+        return None
+    return (f"refusing to serve on {host} without accounts: in single-user mode anyone who reaches the server "
+            "could change everything. Create an admin first (bireader users add NAME --role admin), or serve on "
+            "127.0.0.1")
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -52,6 +73,10 @@ def serve_command(host: str, port: int, debug: bool) -> None:
     app = _app()
     factory = app.extensions["bireader.sessions"]
     from bireader.store.library import count_texts
+
+    refusal = single_user_refusal(factory, host)
+    if refusal:
+        raise click.ClickException(refusal)
 
     with factory() as session:
         empty = count_texts(session) == 0
@@ -89,7 +114,9 @@ def seed_command() -> None:
 @click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="STANZA_RESOURCES_DIR",
               help="Folder of stanza's models (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
-def import_command(path, translation, lang, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
+@click.option("--owner", help="The teacher the text belongs to (a user name; default: nobody, admins manage it).")
+@click.option("--public", is_flag=True, help="Readable by everyone, even without an account.")
+def import_command(path, translation, lang, title, slug, credits, engine, stanza_dir, max_bytes, owner, public) -> None:
     """Import a text file (UTF-8, cp1252 or Latin-1), optionally with its translation.
 
     Example: bireader import carnets.fr.txt --translation notebooks.en.txt --title "Carnets"
@@ -98,7 +125,16 @@ def import_command(path, translation, lang, title, slug, credits, engine, stanza
 
     app = _app()
     request = ImportRequest(path=path, translation=translation, lang=lang, title=title, slug=slug,
-                            credits=credits, engine=engine, stanza_dir=stanza_dir, max_bytes=max_bytes)
+                            credits=credits, engine=engine, stanza_dir=stanza_dir, max_bytes=max_bytes, public=public)
+    if owner:
+        from bireader.accounts.service import find_user
+
+        with app.extensions["bireader.sessions"]() as session:
+            user = find_user(session, owner)
+            if user is None or not user.can_teach:
+                click.echo(f"error: --owner {owner}: no teacher or admin of that name (bireader users list)", err=True)
+                sys.exit(1)
+            request.owner_id, request.owner_is_admin = user.id, user.is_admin
     if translation is not None and lang is not None:
         request.translation_lang = {"fr": "en", "en": "fr"}[lang]
     try:

@@ -27,7 +27,8 @@ only = sys.argv[3:]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 def mark(page, lemma, status):
-    page.evaluate("""([l, s]) => fetch('/api/words', {method: 'PUT', headers: {'Content-Type': 'application/json'},
+    page.evaluate("""([l, s]) => fetch('/api/words', {method: 'PUT', headers: {'Content-Type': 'application/json',
+        'X-CSRFToken': document.querySelector('meta[name=csrf-token]').content},
         credentials: 'same-origin', body: JSON.stringify({lang: 'fr', lemma: l, status: s})})""", [lemma, status])
 
 def want(name): return not only or name in only

@@ -173,3 +173,19 @@ def test_single_user_mode_serves_only_this_computer(app, sessions):
     add_user(sessions, "marie", "teacher")
     assert client.get("/review/promenade").status_code == 302  # accounts exist: log in first
     assert client.get("/", environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 200
+
+
+def test_every_form_that_posts_carries_the_token(app, world):
+    import re
+
+    client = TokenClient(app, app.response_class, use_cookies=True)
+    login(client, "owner")
+    pages = ["/", "/read/promenade/1", "/vocab/promenade?show=all", "/review/promenade", "/texts/promenade/manage",
+             "/classes/", "/account", "/import/", "/login", "/register"]
+    forms = 0
+    for url in pages:
+        html = client.get(url).get_data(as_text=True)
+        for form in re.findall(r'<form[^>]*method="post".*?</form>', html, re.S):
+            forms += 1
+            assert re.search(r'<input type="hidden" name="csrf" value="[^"]+">', form), (url, form[:200])
+    assert forms >= 15

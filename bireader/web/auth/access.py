@@ -84,6 +84,8 @@ def init_access(app: Flask) -> None:
         if single_user() and not _loopback(request.remote_addr):
             abort(403, description="This bireader runs in single-user mode, which serves only this computer. "
                                    "Create an account (bireader users add NAME --role admin) to serve others.")
+        if single_user() and request.endpoint != "static":
+            current_row()  # the local account exists before the view writes anything
 
     @app.context_processor
     def who() -> dict:
@@ -115,8 +117,9 @@ def current_row() -> User | None:
     if current_user.is_authenticated:
         row = current_user.row
     elif single_user():
-        row = local_user(db())
-        db().commit()
+        with current_app.extensions["bireader.sessions"]() as own, own.begin():
+            user_id = local_user(own).id  # created once, in a session of its own (the request's stays untouched)
+        row = db().get(User, user_id)
     else:
         row = None
     g.user_row = row

@@ -17,11 +17,6 @@ from bireader.learner.models import Learner, WordStatus
 from bireader.web.app import create_app
 
 
-@pytest.fixture
-def world(sessions):
-    return build_world(sessions)
-
-
 def test_a_password_is_stored_as_a_salted_scrypt_hash_that_only_checks(sessions):
     first, second = hash_password("correct horse"), hash_password("correct horse")
     assert first.startswith("scrypt:") and "correct horse" not in first and first != second  # salted

@@ -17,7 +17,7 @@ import shutil
 
 import pytest
 from accounts_helpers import TokenClient
-from classroom_world import PASSWORD, ROLES, build_world, log_in_as
+from classroom_world import PASSWORD, ROLES, log_in_as
 from sqlalchemy import create_engine, inspect, text
 
 from bireader.web.app import create_app
@@ -107,14 +107,10 @@ def app_routes(app) -> set[tuple[str, str]]:
             for method in rule.methods - {"HEAD", "OPTIONS"}}
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """The world, built once, in a database file each case copies."""
-    path = tmp_path_factory.mktemp("matrix") / "world.sqlite"
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}"})
-    world = build_world(app.extensions["bireader.sessions"])
-    app.extensions["bireader.db"].dispose()
-    return path, world
+@pytest.fixture
+def template(world_template):
+    """The world, built once (tests/classroom/conftest.py), in a database file each case copies."""
+    return world_template
 
 
 def snapshot(url: str) -> dict:

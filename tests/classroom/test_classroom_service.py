@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from accounts_helpers import TokenClient, login
-from classroom_world import build_world
 from sqlalchemy import func, select
 
 from bireader.accounts.models import User
@@ -14,11 +13,6 @@ from bireader.classroom.service import (ClassroomError, parse_activity, publish,
                                         top_reveals, visible_texts)
 from bireader.learner.models import Learner, ReadingPosition, WordStatus
 from bireader.store.models import BeadRow, SentenceRow, Side, Text
-
-
-@pytest.fixture
-def world(sessions):
-    return build_world(sessions)
 
 
 def _user(session, name):

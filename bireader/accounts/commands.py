@@ -36,18 +36,24 @@ def add_command(name: str, role: str, password_stdin: bool) -> None:
 
     Example: bireader users add marie --role teacher
     """
-    from bireader.accounts.service import AccountError, add_user
+    from bireader.accounts.service import AccountError, accounts_exist, add_user
+    from bireader.classroom.lifecycle import adopt_local
     from bireader.store.db import transaction
 
     password = _password(password_stdin)
     try:
         with transaction(_sessions()) as session:
+            first = not accounts_exist(session)
             user = add_user(session, name, role, password)
+            adopted = first and adopt_local(session, user)
             name, role = user.name, user.role
     except AccountError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(f"added {role} {name}")
+    if adopted:
+        click.echo(f"the single-user mode ends: {name} takes over its marked words, positions"
+                   f"{', texts and classes' if role != 'learner' else ''}")
 
 
 @users_group.command("list")

@@ -90,6 +90,27 @@ def merge_learner(session: Session, anonymous: Learner, user: User) -> Learner:
     return mine
 
 
+def adopt_local(session: Session, user: User) -> bool:
+    """The first account takes over what the single-user mode's ``local`` account held: its learner profile
+    (marked words, level, positions, statistics), its classes and, for a teacher or admin, the texts it imported.
+    Returns whether there was anything to take over."""
+    from bireader.accounts.models import LOCAL_USER
+
+    local = session.scalar(select(User).where(User.name == LOCAL_USER))
+    if local is None:
+        return False
+    profile = session.scalar(select(Learner).where(Learner.user_id == local.id))
+    if profile is not None:
+        profile.user_id = None
+        session.flush()
+        merge_learner(session, profile, user)
+    if user.can_teach:
+        session.execute(update(Text).where(Text.owner_id == local.id).values(owner_id=user.id))
+        session.execute(update(Classroom).where(Classroom.teacher_id == local.id).values(teacher_id=user.id))
+    delete_account(session, local)
+    return True
+
+
 def delete_learner_data(session: Session, learner_id: int) -> None:
     known = {"learners"}
     for table in _tables_with("learner_id", known):

@@ -94,3 +94,35 @@ def test_the_upgrade_keeps_older_texts_readable_by_everyone(tmp_path):
         command.downgrade(config, "0002")
     with engine.connect() as connection:
         assert "public" not in [c[1] for c in connection.execute(text("PRAGMA table_info(texts)"))]
+
+
+def test_the_first_account_takes_over_the_single_user_modes_words_and_texts(runner, database_url, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "web"))
+    from accounts_helpers import TokenClient
+    from reader_sample import save_sample
+
+    from bireader.learner.models import Learner
+    from bireader.store.models import Text
+    from bireader.web.app import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    save_sample(app.extensions["bireader.sessions"])
+    client = TokenClient(app, app.response_class, use_cookies=True)
+    client.put("/api/words", json={"lang": "fr", "lemma": "haie", "status": "known"})  # single-user mode
+    client.post("/classes/", data={"name": "Mardi"})
+    with app.extensions["bireader.sessions"]() as session, session.begin():
+        session.get(Text, 1).owner_id = _user(database_url, "local").id
+    result = runner.invoke(main, ["users", "add", "marie", "--role", "teacher", "--password-stdin"], input="long-enough\n")
+    assert "takes over its marked words, positions, texts and classes" in result.output
+    assert _user(database_url, "local") is None
+    marie = _user(database_url, "marie")
+    with app.extensions["bireader.sessions"]() as session:
+        assert session.get(Text, 1).owner_id == marie.id
+        assert session.scalar(select(Learner).where(Learner.user_id == marie.id)) is not None
+    client.post("/login", data={"name": "marie", "password": "long-enough"})
+    assert client.get("/api/words?lang=fr").get_json() == {"haie": "known"}
+    assert "Mardi" in client.get("/classes/").get_data(as_text=True)
+    second = runner.invoke(main, ["users", "add", "paul", "--role", "learner", "--password-stdin"], input="long-enough\n")
+    assert second.output == "added learner paul\n"

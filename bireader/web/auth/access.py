@@ -16,7 +16,7 @@ import ipaddress
 from datetime import timedelta
 from functools import wraps
 
-from flask import Flask, abort, current_app, g, jsonify, render_template, request
+from flask import Flask, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
@@ -67,8 +67,6 @@ def init_access(app: Flask) -> None:
             response = jsonify({"error": "log in first"})
             response.status_code = 401
             return response
-        from flask import redirect, url_for
-
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
     @app.errorhandler(CSRFError)

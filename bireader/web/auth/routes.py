@@ -10,7 +10,7 @@ deleting the account).
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session as cookie_session, url_for
 from flask_login import login_user, logout_user
 
 from bireader.accounts.service import AccountError, TooManyFailures, add_user, authenticate, check_password, \
@@ -36,9 +36,7 @@ def _start_session(user) -> None:
         g.drop_learner_cookie = True
     db().commit()
     login_user(Account(user))
-    from flask import session
-
-    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
+    cookie_session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -63,9 +61,7 @@ def login():
 @bp.post("/logout")
 def logout():
     logout_user()
-    from flask import session
-
-    session.clear()
+    cookie_session.clear()
     return redirect(url_for("library.index"), 303)
 
 
@@ -150,8 +146,6 @@ def delete():
         session.rollback()
         raise
     logout_user()
-    from flask import session as cookie_session
-
     cookie_session.clear()
     flash("Your account and everything it held are deleted.", "ok")
     return redirect(url_for("library.index"), 303)

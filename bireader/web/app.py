@@ -77,6 +77,9 @@ def create_app(config: dict | None = None) -> Flask:
     init_access(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(classroom_bp)
+    from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
+
+    init_site(app)
     return app
 
 

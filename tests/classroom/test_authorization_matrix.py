@@ -55,6 +55,7 @@ ACTIVITY = {"slug": S, "page": 1, "lookups": [{"lang": "fr", "lemma": "haie", "g
 # (endpoint, method): (url of the world, request keywords (or a function of the world), expected status per visitor)
 MATRIX = {
     ("static", "GET"): (lambda w: "/static/css/reader.css", {}, everyone(200)),
+    ("favicon", "GET"): (lambda w: "/favicon.ico", {}, everyone(200)),
     ("library.index", "GET"): (lambda w: "/", {}, everyone(200)),
     ("read.first_page", "GET"): (lambda w: f"/read/{S}", {}, read(302)),
     ("read.page", "GET"): (lambda w: f"/read/{S}/1", {}, read()),

@@ -44,10 +44,12 @@ def test_the_library_of_a_learner_and_an_invisible_text_is_404_not_403(app, worl
     client = TokenClient(app, app.response_class, use_cookies=True)
     login(client, "learner-out")
     library = client.get("/").get_data(as_text=True)
-    assert "Promenade-fr" in library or "promenade-fr" in library
+    assert "Promenade (français)" in library and "Promenade sous la pluie" not in library
     assert "/read/promenade\"" not in library and "/read/promenade/" not in library
-    page = client.get("/read/promenade/1")
-    assert page.status_code == 404 and "Chapitre premier" not in page.get_data(as_text=True)
+    for url in ("/read/promenade/1", "/read/promenade/99", "/vocab/promenade", "/review/promenade"):
+        page = client.get(url)
+        assert page.status_code == 404 and "Promenade sous la pluie" not in page.get_data(as_text=True), url
+    assert "Promenade sous la pluie" in _reader(app, "learner-in").get("/read/promenade/99").get_data(as_text=True)
 
 
 def test_activity_batches_are_checked(sessions, world):

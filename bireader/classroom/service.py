@@ -17,7 +17,7 @@ import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, delete, or_, select, true
+from sqlalchemy import ColumnElement, delete, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from bireader.accounts.models import User
@@ -257,27 +257,26 @@ def _bead_pages(session: Session, text: Text, positions) -> dict[int, BeadRow]:
 
 
 def top_lookups(session: Session, text: Text, learner_ids: list[int], limit: int = 30) -> list[WordLookups]:
-    """The words most looked up in ``text`` by these learners: total times, how many learners, the gloss."""
+    """The words most looked up in ``text`` by these learners (most learners first, then most times), each with
+    the gloss its popup showed most often and where it was looked up: two grouped queries, whatever the class."""
     if not learner_ids:
         return []
-    rows = session.scalars(select(Lookup).where(Lookup.text_id == text.id, Lookup.learner_id.in_(learner_ids))).all()
-    times: Counter = Counter()
-    learners: Counter = Counter()
+    mine = (Lookup.text_id == text.id, Lookup.learner_id.in_(learner_ids))
+    learners, times = func.count(Lookup.id), func.sum(Lookup.count)
+    ranked = session.execute(select(Lookup.lang, Lookup.lemma, times, learners, func.min(Lookup.bead))
+                             .where(*mine).group_by(Lookup.lang, Lookup.lemma)
+                             .order_by(learners.desc(), times.desc(), Lookup.lang, Lookup.lemma).limit(limit)).all()
+    if not ranked:
+        return []
     glosses: dict[tuple, Counter] = defaultdict(Counter)
-    beads: dict[tuple, int] = {}
-    for row in rows:
-        key = (row.lang, row.lemma)
-        times[key] += row.count
-        learners[key] += 1
-        if row.gloss:
-            glosses[key][row.gloss] += row.count
-        beads.setdefault(key, row.bead)
-    ranked = sorted(times, key=lambda k: (-learners[k], -times[k], k))[:limit]
-    pages = _bead_pages(session, text, (beads[k] for k in ranked))
+    for lang, lemma, gloss, count in session.execute(
+            select(Lookup.lang, Lookup.lemma, Lookup.gloss, Lookup.count).where(
+                *mine, Lookup.lemma.in_({row[1] for row in ranked}), Lookup.gloss != "")):
+        glosses[(lang, lemma)][gloss] += count
+    pages = _bead_pages(session, text, (row[4] for row in ranked))
     return [WordLookups(lang, lemma, glosses[(lang, lemma)].most_common(1)[0][0] if glosses[(lang, lemma)] else "",
-                        times[(lang, lemma)], learners[(lang, lemma)],
-                        pages[beads[(lang, lemma)]].page if beads[(lang, lemma)] in pages else 1, beads[(lang, lemma)])
-            for lang, lemma in ranked]
+                        int(total), int(n), pages[bead].page if bead in pages else 1, bead)
+            for lang, lemma, total, n, bead in ranked]
 
 
 def top_reveals(session: Session, text: Text, learner_ids: list[int], limit: int = 10) -> list[RevealedSentence]:
@@ -309,19 +308,22 @@ def top_reveals(session: Session, text: Text, learner_ids: list[int], limit: int
 
 def learner_progress(session: Session, text: Text, members: list[tuple[str, Learner | None]]) -> list[LearnerProgress]:
     """Pages read, words looked up and sentences revealed in ``text`` for each (name, learner profile)."""
-    result = []
-    for name, learner in members:
-        if learner is None:
-            result.append(LearnerProgress(name, None, 0, text.page_count, 0, 0))
-            continue
-        pages = len(session.scalars(select(PageRead.page).where(
-            PageRead.learner_id == learner.id, PageRead.text_id == text.id)).all())
-        lookups = sum(session.scalars(select(Lookup.count).where(
-            Lookup.learner_id == learner.id, Lookup.text_id == text.id)).all())
-        reveals = sum(session.scalars(select(Reveal.count).where(
-            Reveal.learner_id == learner.id, Reveal.text_id == text.id)).all())
-        result.append(LearnerProgress(name, learner.id, pages, text.page_count, lookups, reveals))
-    return result
+    ids = [learner.id for _, learner in members if learner is not None]
+
+    def per_learner(query) -> dict[int, int]:
+        return dict(session.execute(query).all()) if ids else {}
+
+    pages = per_learner(select(PageRead.learner_id, func.count(PageRead.id)).where(
+        PageRead.text_id == text.id, PageRead.learner_id.in_(ids)).group_by(PageRead.learner_id))
+    lookups = per_learner(select(Lookup.learner_id, func.sum(Lookup.count)).where(
+        Lookup.text_id == text.id, Lookup.learner_id.in_(ids)).group_by(Lookup.learner_id))
+    reveals = per_learner(select(Reveal.learner_id, func.sum(Reveal.count)).where(
+        Reveal.text_id == text.id, Reveal.learner_id.in_(ids)).group_by(Reveal.learner_id))
+    return [LearnerProgress(name, learner.id if learner else None,
+                            pages.get(learner.id, 0) if learner else 0, text.page_count,
+                            int(lookups.get(learner.id, 0)) if learner else 0,
+                            int(reveals.get(learner.id, 0)) if learner else 0)
+            for name, learner in members]
 
 
 def learner_texts(session: Session, learner: Learner) -> list[Text]:

@@ -39,7 +39,8 @@ def _text(element) -> str:
 def _toc_from_nav(root, base: str) -> list[tuple[str, str]]:
     """(target href resolved against the package, label) of an EPUB 3 navigation document."""
     navs = [nav for nav in root.iter("{%s}nav" % _NS["x"], "nav")
-            if "toc" in (nav.get("{%s}type" % _NS["epub"]) or nav.get("role") or "").replace("doc-toc", "toc").split()]
+            if "toc" in (nav.get("{%s}type" % _NS["epub"]) or nav.get("epub:type") or nav.get("role") or "")
+            .replace("doc-toc", "toc").split()]
     entries = []
     for nav in navs[:1]:
         for link in nav.iter("{%s}a" % _NS["x"], "a"):

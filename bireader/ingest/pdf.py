@@ -121,7 +121,7 @@ def read_pdf(data: bytes, name: str, max_bytes: int) -> Extracted:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken files make pypdf log each repair it tries
     started = time.monotonic()
@@ -146,6 +146,9 @@ def read_pdf(data: bytes, name: str, max_bytes: int) -> Extracted:
         info = reader.metadata
     except IngestError:
         raise
+    except LimitReachedError:
+        raise IngestError(name, "refused as a decompression bomb: a stream of the PDF inflates past pypdf's limit "
+                                "(75 MB)") from None
     except (PyPdfError, RecursionError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             AssertionError, ZeroDivisionError, MemoryError) as error:
         raise IngestError(name, f"a damaged PDF that cannot be read ({type(error).__name__}: {str(error)[:120]})") from None

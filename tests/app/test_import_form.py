@@ -43,7 +43,7 @@ def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
 def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
     response = _post(client, {"original": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 100)})
     job = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert re.search(r'class="error" role="alert">0-photo\.png: looks like a binary file', job)
+    assert re.search(r'class="error" role="alert">0-photo\.png: a PNG image: bireader reads plain text, HTML, EPUB', job)
     assert "Nothing was stored" in job
     with sessions() as session:
         assert list_texts(session) == []
@@ -79,3 +79,40 @@ def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sess
     assert "over the limit of 2,000 bytes; nothing was stored" in response.get_data(as_text=True)
     with small.extensions["bireader.sessions"]() as session:
         assert list_texts(session) == []
+
+
+def test_the_form_offers_every_format(client):
+    page = client.get("/import/").get_data(as_text=True)
+    accept = re.search(r'name="original" accept="([^"]+)"', page).group(1).split(",")
+    assert {".txt", ".html", ".xhtml", ".epub", ".docx", ".pdf", ".srt", ".vtt", ".tsv", ".tmx"} <= set(accept)
+    assert f'name="translation" accept="{",".join(accept)}"' in page
+
+
+def test_an_epub_and_its_translation_as_plain_text_import_as_a_pair(client, sessions):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+    from files import CANDIDE_FR, chapters_of_plaintext, make_epub
+
+    chapter = chapters_of_plaintext(CANDIDE_FR.read_text("utf-8"))[:1]
+    english = (CANDIDE_FR.parent / "voltaire_candide_ch1-6.en.txt").read_text("utf-8").split("\nII\n")[0]
+    response = _post(client, {"original": ("candide.epub", make_epub(chapter)),
+                              "translation": ("candide.en.txt", english.encode("utf-8"))})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Imported" in job and "aligning" in job, job
+    with sessions() as session:
+        [text] = list_texts(session)
+    assert text.title == "Candide" and text.languages == ["fr", "en"]
+    assert text.sentence_counts["fr"] > 20 and text.sentence_counts["en"] > 20
+
+
+def test_an_aligned_tsv_from_the_form_keeps_its_pairs(client, sessions):
+    tsv = ("bead\tconfidence\tfr\ten\n0\t0.900\tIl pleuvait sur les haies.\tIt was raining on the hedges.\n"
+           "1\t1.000\tCandide marchait seul.\tCandide walked alone.\n")
+    response = _post(client, {"original": ("pairs.tsv", tsv.encode("utf-8"))}, title="Pluie")
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Imported" in job, job
+    with sessions() as session:
+        [text] = list_texts(session)
+    assert text.title == "Pluie" and text.sentence_counts == {"fr": 2, "en": 2}
+    assert client.get("/export/pluie.tsv").get_data(as_text=True) == tsv

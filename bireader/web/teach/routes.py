@@ -1,4 +1,5 @@
-"""Teachers import texts from the browser: one file, or an original and its translation."""
+"""Teachers import texts from the browser: one file, or an original and its translation, in any format of
+bireader.ingest (an aligned TSV or TMX file alone keeps its beads)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.utils import secure_filename
 
 from bireader.importer import ImportRequest
+from bireader.ingest.formats import EXTENSIONS
 from bireader.web.csrf import csrf_token, csrf_valid
 from bireader.web.teach.jobs import JobRegistry
 
 bp = Blueprint("teach", __name__, url_prefix="/import")
+# What the file inputs offer; the format itself is found from the content (bireader.ingest.formats).
+ACCEPT = ",".join(EXTENSIONS + ("text/plain", "text/html", "application/epub+zip", "application/pdf"))
 
 
 def _jobs() -> JobRegistry:
@@ -20,7 +24,7 @@ def _jobs() -> JobRegistry:
 
 
 def _form(error: str | None = None, status: int = 200):
-    return render_template("teach/import.html", csrf=csrf_token(), error=error), status
+    return render_template("teach/import.html", csrf=csrf_token(), error=error, accept=ACCEPT), status
 
 
 @bp.get("/")

@@ -5,7 +5,7 @@ based on one, whatever language Word showed its name in: the style's built-in na
 outline level is a heading; the ``Title`` paragraph also gives the document's title when the core properties have
 none. Footnote and endnote reference marks have no text in ``w:t`` runs, so they leave the running text by
 themselves; the notes' own text is read from ``word/footnotes.xml`` and ``word/endnotes.xml``. Empty paragraphs
-are skipped (Word users make space with them). The archive has been checked by bireader.ingest.safety first.
+are skipped (Word users make space with them); paragraphs in tables are read cell by cell. The archive has been checked by bireader.ingest.safety first.
 """
 
 from __future__ import annotations
@@ -54,6 +54,26 @@ def _notes(archive: SafeZip, member: str, name: str) -> list[str]:
     return notes
 
 
+def _body_paragraphs(document):
+    """The body's paragraphs in reading order, those inside tables included (cell by cell, row by row)."""
+    from docx.table import Table
+
+    def of(container):
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                for row in item.rows:
+                    seen = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
+                            continue
+                        seen.add(id(cell._tc))
+                        yield from of(cell)
+            else:
+                yield item
+
+    return of(document)
+
+
 def read_docx(data: bytes, name: str, max_bytes: int) -> Extracted:
     archive = SafeZip(data, name)
     archive.check_all_xml()
@@ -67,7 +87,7 @@ def read_docx(data: bytes, name: str, max_bytes: int) -> Extracted:
     core = document.core_properties
     extracted.title = " ".join((core.title or "").split())
     extracted.author = " ".join((core.author or "").split())
-    for paragraph in document.paragraphs:
+    for paragraph in _body_paragraphs(document):
         lines = [" ".join(line.split()) for line in paragraph.text.split("\n")]
         text = "\n".join(line for line in lines if line)
         if not text:

@@ -5,7 +5,8 @@ Core title, creator, language and rights, whose ``<manifest>`` lists the files a
 chapters. The table of contents is the EPUB 3 navigation document (``<nav epub:type="toc">``) or, in EPUB 2, the
 NCX file the spine's ``toc`` attribute names; each entry points at a chapter file, or at an element inside one,
 where a section starts. Chapter files are XHTML, read by bireader.ingest.html (footnotes go to the notes); spine
-items marked ``linear="no"`` (notes, pop-ups) go to the notes too.
+items marked ``linear="no"`` (notes, pop-ups) go to the notes too. The cover and title pages (EPUB 2's
+``<guide>``, EPUB 3's ``epub:type="cover"``/``"titlepage"``) are left out: the package metadata says the same.
 
 The zip route with lxml rather than ebooklib: the container, the package and the TOC are four small XML files, and
 reading them ourselves means every byte passes through bireader.ingest.safety (zip-bomb limits, no entities).
@@ -125,13 +126,18 @@ def read_epub(data: bytes, name: str, max_bytes: int) -> Extracted:
         else:
             starts.setdefault(path, label)
 
+    # EPUB 2 names its cover and title page in the <guide>; their words are the metadata above.
+    front = {posixpath.normpath(posixpath.join(base, unquote(urldefrag(ref.get("href") or "")[0])))
+             for ref in opf.iterfind("opf:guide/opf:reference", _NS)
+             if (ref.get("type") or "").lower() in ("cover", "title-page", "titlepage", "copyright-page")}
     read_any = False
     for itemref in spine.iterfind("opf:itemref", _NS):
         found = manifest.get(itemref.get("idref"))
         if found is None:
             continue
         path, media, _props = found
-        if media not in _HTML_TYPES or not archive.has(path) or path == nav and itemref.get("linear") == "no":
+        if media not in _HTML_TYPES or not archive.has(path) or path in front \
+                or path == nav and itemref.get("linear") == "no":
             continue
         raw = archive.read_xml(path)
         root = parse_html_tree(decode_html(raw, f"{name}: {path}", max_bytes), f"{name}: {path}")

@@ -30,6 +30,10 @@ _BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", 
            "aside", "nav", "body", "center", "address", "hr", "hgroup", "details", "summary", "fieldset", "legend"}
 _NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "footnotes", "endnotes", "rearnotes",
                "doc-footnote", "doc-endnote", "doc-endnotes", "doc-footnotes"}
+# Navigation, page markers and the front matter that an e-book's package metadata already says (title, author,
+# rights): not text to read.
+_SKIP_TYPES = {"toc", "doc-toc", "landmarks", "page-list", "doc-pagelist", "pagebreak", "doc-pagebreak", "cover",
+               "doc-cover", "titlepage", "halftitlepage", "copyright-page", "imprint", "colophon", "doc-colophon"}
 _NOTE_CLASSES = re.compile(r"\b(?:footnotes?|endnotes?|fnote|notes?)\b", re.I)
 _BOILERPLATE_IDS = {"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"}
 _CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.I)
@@ -79,8 +83,7 @@ def _kind(element) -> str:
     types = set(_attr(element, "epub:type", "{http://www.idpf.org/2007/ops}type", "role").lower().split())
     if types & {"noteref", "doc-noteref"}:
         return "noteref"
-    if types & {"toc", "doc-toc", "landmarks", "page-list", "doc-pagelist"} or "pagebreak" in types \
-            or "doc-pagebreak" in types:
+    if types & _SKIP_TYPES:
         return "skip"
     if types & _NOTE_TYPES or tag == "aside":
         return "note"

@@ -50,30 +50,37 @@ def extract(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
     if len(data) > max_bytes:
         raise IngestError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     fmt, text = detect(data, name, max_bytes)
+    try:
+        return fmt, _read(fmt, data, text, name, max_bytes)
+    except RecursionError:
+        raise IngestError(name, f"the {format_name(fmt)} file is nested too deeply to read") from None
+
+
+def _read(fmt: str, data: bytes, text: str | None, name: str, max_bytes: int) -> Extracted:
     if fmt == "epub":
         from bireader.ingest.epub import read_epub
 
-        return fmt, read_epub(data, name, max_bytes)
+        return read_epub(data, name, max_bytes)
     if fmt == "docx":
         from bireader.ingest.docx import read_docx
 
-        return fmt, read_docx(data, name, max_bytes)
+        return read_docx(data, name, max_bytes)
     if fmt == "pdf":
         from bireader.ingest.pdf import read_pdf
 
-        return fmt, read_pdf(data, name, max_bytes)
+        return read_pdf(data, name, max_bytes)
     if fmt == "html":
         from bireader.ingest.html import read_html
 
-        return fmt, read_html(data, name, max_bytes)
+        return read_html(data, name, max_bytes)
     if fmt in ("srt", "vtt"):
         from bireader.ingest.subtitles import read_subtitles
 
-        return fmt, read_subtitles(text)
+        return read_subtitles(text)
     if fmt in ("tsv", "tmx"):
         raise IngestError(name, f"an already aligned {format_name(fmt)} file: import it with "
                                 "`bireader import-aligned` (or alone, without a translation)")
-    return fmt, Extracted(plain_text=text)
+    return Extracted(plain_text=text)
 
 
 def read_paragraphs(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:

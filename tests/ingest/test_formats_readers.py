@@ -249,3 +249,51 @@ def test_small_tools_read_paragraphs_of_any_format(tmp_path, candide_chapters):
     paragraphs = read_paragraphs(path)
     assert paragraphs[0] == candide_chapters[0][0].replace("\n", " ")
     assert paragraphs[1:] == candide_chapters[0][1]
+
+
+def test_docx_paragraphs_inside_tables_are_read_in_order(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Le tableau", level=1)
+    document.add_paragraph("Avant le tableau, il pleuvait sur la ville.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Dans la première case, le vent soufflait."
+    table.cell(0, 1).text = "Dans la seconde case, la nuit tombait."
+    document.add_paragraph("Après le tableau, tout était calme.")
+    path = tmp_path / "table.docx"
+    document.save(path)
+    assert shape(read_document(path, "fr")) == [("Le tableau", [
+        "Avant le tableau, il pleuvait sur la ville.", "Dans la première case, le vent soufflait.",
+        "Dans la seconde case, la nuit tombait.", "Après le tableau, tout était calme."])]
+
+
+def test_epub_title_page_is_metadata_not_text(tmp_path, candide_chapters):
+    import io
+    import zipfile
+
+    data = make_epub(candide_chapters[:1])
+    source = zipfile.ZipFile(io.BytesIO(data))
+    members = {name: source.read(name) for name in source.namelist()}
+    members["OEBPS/title.xhtml"] = (b'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+                                    b'<body><section epub:type="titlepage"><h1>Candide</h1><p>par Voltaire</p>'
+                                    b'</section></body></html>')
+    opf = members["OEBPS/content.opf"]
+    opf = opf.replace(b"<manifest>", b'<manifest><item id="title" href="title.xhtml" media-type="application/xhtml+xml"/>')
+    members["OEBPS/content.opf"] = opf.replace(b"<spine>", b'<spine><itemref idref="title"/>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    path = tmp_path / "title.epub"
+    path.write_bytes(out.getvalue())
+    document = read_document(path)
+    assert document.sections[0].heading == candide_chapters[0][0]
+    assert not any("par Voltaire" in p.text for p in document.paragraphs())
+
+
+def test_html_nested_past_the_parser_depth_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_bytes(b"<html><body>" + b"<div>" * 200_000 + b"Il pleuvait sur la ville.</body></html>")
+    with pytest.raises(IngestError, match=r"deep\.html: no paragraphs of text found"):
+        read_document(path, "fr")

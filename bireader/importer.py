@@ -103,14 +103,16 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
 def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedPairs | None:
     """The segment pairs of an already aligned file (TSV, TMX), None for any other format."""
     from bireader.ingest.aligned import parse_tmx, parse_tsv
-    from bireader.ingest.readers import detect, read_bytes
+    from bireader.ingest.decode import decode_bytes
+    from bireader.ingest.formats import sniff_head
+    from bireader.ingest.readers import read_bytes
 
     data = read_bytes(path, max_bytes)
-    fmt, text = detect(data, str(path), max_bytes)
+    fmt = sniff_head(data, str(path))
     if fmt == "tmx":
         return parse_tmx(data, str(path))
     if fmt == "tsv":
-        return parse_tsv(text, str(path))
+        return parse_tsv(decode_bytes(data, str(path), max_bytes), str(path))
     return None
 
 

@@ -20,10 +20,6 @@ import zipfile
 
 from bireader.ingest.decode import IngestError
 
-# Formats the readers of bireader.ingest.readers turn into a Document, and those of bireader.ingest.aligned.
-DOCUMENT_FORMATS = ("txt", "html", "epub", "docx", "pdf", "srt", "vtt")
-ALIGNED_FORMATS = ("tsv", "tmx")
-BINARY_FORMATS = ("epub", "docx", "pdf")
 # What the upload form's ``accept`` attribute lists.
 EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".epub", ".docx", ".pdf", ".srt", ".vtt", ".tsv", ".tmx")
 
@@ -135,3 +131,17 @@ def sniff_text(text: str, name: str = "input") -> str:
     if lower.endswith((".html", ".htm", ".xhtml")) or len(_HTML_TAGS.findall(head)) >= 3:
         return "html"
     return "txt"
+
+
+def sniff_head(data: bytes, name: str = "input") -> str:
+    """The format from the first kilobytes only, without decoding the whole file: for a caller that only needs to
+    know whether a file is, say, an aligned TSV or TMX. Binary formats as :func:`sniff_binary`."""
+    fmt = sniff_binary(data, name)
+    if fmt is not None:
+        return fmt
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head[:len(head) // 2 * 2].decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8", "replace")  # the patterns are ASCII: cp1252 and Latin-1 read the same here
+    return sniff_text(text, name)

@@ -116,3 +116,20 @@ def test_an_aligned_tsv_from_the_form_keeps_its_pairs(client, sessions):
         [text] = list_texts(session)
     assert text.title == "Pluie" and text.sentence_counts == {"fr": 2, "en": 2}
     assert client.get("/export/pluie.tsv").get_data(as_text=True) == tsv
+
+
+def test_a_zip_bomb_upload_is_refused_in_one_line_and_stores_nothing(client, sessions):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from ingest.test_hostile_files import epub_members, zip_of
+
+    members = epub_members()
+    members["OEBPS/ch1.xhtml"] = b"<html><body><p>" + b" " * 20_000_000 + b"</p></body></html>"
+    response = _post(client, {"original": ("book.epub", zip_of(members))})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(r'role="alert">0-book\.epub: refused as a zip bomb: OEBPS/ch1\.xhtml is compressed [\d,]+ to 1 '
+                     r'\(the limit is 100 to 1\)<', job), job
+    assert "Nothing was stored" in job
+    with sessions() as session:
+        assert list_texts(session) == []

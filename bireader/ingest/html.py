@@ -8,8 +8,11 @@ Parsed with lxml's HTML parser (libxml2), which decodes every named and numeric 
 of real pages. The bytes are decoded with the charset that the page declares (``<meta charset>``, the
 ``http-equiv`` content type, the XML declaration), else with the plain-text decoding of bireader.ingest.decode.
 Footnotes (EPUB's ``epub:type="footnote"``, ARIA's ``doc-footnote``/``doc-endnote``, ``<aside>``, Project
-Gutenberg's ``class="footnote"``) go to the notes, and their reference marks (``<a epub:type="noteref">``, a
-``<sup>`` link) leave the running text. The EPUB reader uses this module for each chapter file.
+Gutenberg's ``class="footnote"``, MediaWiki's ``references``) go to the notes, and their reference marks
+(``<a epub:type="noteref">``, a ``<sup>`` link) leave the running text. A web page's furniture goes: only its
+``<main>`` (or ``role="main"``, or Wikisource's ``#mw-content-text``) is read when it marks one, and ``<nav>``,
+navigation roles and MediaWiki's edit links and navigation boxes never are. No-break spaces become spaces, as in
+the plain-text reader. The EPUB reader uses this module for each chapter file.
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ _NOTE_TYPES = {"footnote", "endnote", "rearnote", "note", "footnotes", "endnotes
 # rights): not text to read.
 _SKIP_TYPES = {"toc", "doc-toc", "landmarks", "page-list", "doc-pagelist", "pagebreak", "doc-pagebreak", "cover",
                "doc-cover", "titlepage", "halftitlepage", "copyright-page", "imprint", "colophon", "doc-colophon"}
-_NOTE_CLASSES = re.compile(r"\b(?:footnotes?|endnotes?|fnote|notes?)\b", re.I)
+_NOTE_CLASSES = re.compile(r"\b(?:footnotes?|endnotes?|fnote|notes?|references|reflist)\b", re.I)
+# Site furniture of web pages (Wikisource and Wikipedia's MediaWiki classes among them): menus, edit links.
+_FURNITURE_CLASSES = re.compile(r"\b(?:noprint|mw-editsection|ws-noexport|navbox|mw-jump-link|catlinks|printfooter|"
+                                r"mw-indicators|headerContainer|ws-header)\b")
 _BOILERPLATE_IDS = {"pg-header", "pg-footer", "pg-machine-header", "pg-start-separator", "pg-end-separator"}
 _CHARSET_META = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.\-]+)[\"']")
@@ -78,7 +84,9 @@ def _kind(element) -> str:
     if not tag or tag in _SKIP:
         return "skip"
     if element.get("hidden") is not None or element.get("id") in _BOILERPLATE_IDS \
-            or "pg-boilerplate" in (element.get("class") or ""):
+            or "pg-boilerplate" in (element.get("class") or "") or _FURNITURE_CLASSES.search(element.get("class") or ""):
+        return "skip"
+    if tag == "nav" or (element.get("role") or "").lower() in ("navigation", "banner", "contentinfo", "search"):
         return "skip"
     types = set(_attr(element, "epub:type", "{http://www.idpf.org/2007/ops}type", "role").lower().split())
     if types & {"noteref", "doc-noteref"}:
@@ -203,11 +211,21 @@ def parse_html_tree(text: str, name: str):
         raise IngestError(name, f"unreadable HTML ({error})") from None
 
 
+def _content_root(root):
+    """The page's main content when it marks one (``<main>``, ``role="main"``, MediaWiki's ``#mw-content-text``),
+    else the body: a web page's menus and sidebars are not the text."""
+    for path in (".//main", ".//*[@role='main']", ".//*[@id='mw-content-text']"):
+        found = root.find(path)
+        if found is not None and "".join(found.itertext()).strip():
+            return found
+    body = root.find(".//body")
+    return body if body is not None else root
+
+
 def html_blocks(root, anchors: dict[str, str] | None = None) -> tuple[list[Block], list[str]]:
     """Blocks and notes of a parsed page; ``anchors`` maps element ids to TOC labels that open sections there."""
-    body = root.find(".//body")
     walker = _Walker(anchors)
-    walker.walk(body if body is not None else root)
+    walker.walk(_content_root(root))
     walker.flush()
     return walker.blocks, walker.notes
 

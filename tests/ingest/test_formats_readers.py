@@ -297,3 +297,23 @@ def test_html_nested_past_the_parser_depth_is_refused_in_one_line(tmp_path):
     path.write_bytes(b"<html><body>" + b"<div>" * 200_000 + b"Il pleuvait sur la ville.</body></html>")
     with pytest.raises(IngestError, match=r"deep\.html: no paragraphs of text found"):
         read_document(path, "fr")
+
+
+WIKISOURCE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Le Horla — Wikisource</title></head>
+<body><div id="mw-navigation"><nav role="navigation"><ul><li>Accueil</li><li>Au hasard</li></ul></nav></div>
+<div id="content"><h1 id="firstHeading">Le Horla</h1>
+<div id="mw-content-text"><div class="ws-noexport">Texte établi par la Bibliothèque.</div>
+<h2>8 mai<span class="mw-editsection">[modifier]</span></h2>
+<p>Quelle journée admirable&#160;! J’ai passé toute la matinée étendu sur l’herbe.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<ol class="references"><li id="cite_note-1">Édition de 1887.</li></ol>
+<table class="navbox"><tr><td>Contes de Maupassant</td></tr></table></div>
+<div class="printfooter">Récupérée de « https://fr.wikisource.org/… »</div></div>
+<footer role="contentinfo">Licence CC BY-SA</footer></body></html>"""
+
+
+def test_a_web_page_is_read_without_its_menus_edit_links_and_references(tmp_path):
+    path = tmp_path / "horla.html"
+    path.write_text(WIKISOURCE, "utf-8")
+    document = read_document(path, "fr")
+    assert shape(document) == [("8 mai", ["Quelle journée admirable ! J’ai passé toute la matinée étendu sur l’herbe."])]
+    assert document.notes == ["Édition de 1887."]

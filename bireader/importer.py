@@ -42,6 +42,7 @@ class ImportRequest:
     engine: str = "auto"
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
+    aligned: bool = False  # the file is an aligned TSV even when its name and content do not say so
     warnings: list[str] = field(default_factory=list)
 
 
@@ -100,8 +101,9 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     return beads
 
 
-def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedPairs | None:
-    """The segment pairs of an already aligned file (TSV, TMX), None for any other format."""
+def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, assume_tsv: bool = False) -> AlignedPairs | None:
+    """The segment pairs of an already aligned file (TSV, TMX), None for any other format. ``assume_tsv`` reads a
+    plain text as a TSV (LF Aligner names its tab-separated output ``.txt``)."""
     from bireader.ingest.aligned import parse_tmx, parse_tsv
     from bireader.ingest.decode import decode_bytes
     from bireader.ingest.formats import sniff_head
@@ -111,7 +113,7 @@ def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedPairs
     fmt = sniff_head(data, str(path))
     if fmt == "tmx":
         return parse_tmx(data, str(path))
-    if fmt == "tsv":
+    if fmt == "tsv" or fmt == "txt" and assume_tsv:
         return parse_tsv(decode_bytes(data, str(path), max_bytes), str(path))
     return None
 
@@ -149,7 +151,9 @@ def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progr
 def import_text(factory: sessionmaker[Session], request: ImportRequest, progress: Progress = lambda _: None) -> SavedText:
     """Read, analyse, align, gloss and store the request's file(s) in one transaction. An already aligned file
     (TSV, TMX: see bireader.ingest.aligned) keeps its beads and is analysed and glossed like any other."""
-    pairs = read_aligned(request.path, request.max_bytes)
+    pairs = read_aligned(request.path, request.max_bytes, assume_tsv=request.aligned)
+    if pairs is None and request.aligned:
+        raise IngestError(str(request.path), "not an aligned TSV or TMX file; `bireader import` reads single texts")
     if pairs is not None:
         if request.translation is not None:
             raise IngestError(str(request.translation), f"{request.path.name} is already aligned and holds both "

@@ -142,18 +142,17 @@ def list_command() -> None:
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
 def import_aligned_command(path, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
     """Import a text aligned elsewhere: a two-column TSV (French and English; `bireader export`'s format with or
-    without its header, or LF Aligner's three columns) or a TMX 1.4 file. Each row is kept as one bead.
+    without its header, or LF Aligner's three columns, whatever the file's extension) or a TMX 1.4 file. Each row
+    is kept as one bead.
 
     Example: bireader import-aligned candide.tsv --title "Candide"
     """
-    from bireader.importer import ImportRequest, import_text, read_aligned
+    from bireader.importer import ImportRequest, import_text
 
     app = _app()
     request = ImportRequest(path=path, title=title, slug=slug, credits=credits, engine=engine,
-                            stanza_dir=stanza_dir, max_bytes=max_bytes)
+                            stanza_dir=stanza_dir, max_bytes=max_bytes, aligned=True)
     try:
-        if read_aligned(path, max_bytes) is None:
-            raise IngestError(str(path), "not an aligned TSV or TMX file; `bireader import` reads single texts")
         saved = import_text(app.extensions["bireader.sessions"], request, _progress)
     except (IngestError, EngineUnavailable) as error:
         click.echo(f"error: {error}", err=True)

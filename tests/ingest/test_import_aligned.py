@@ -13,6 +13,8 @@ from bireader.cli import main
 from bireader.ingest.aligned import parse_tmx, parse_tsv
 from bireader.ingest.decode import IngestError
 
+from .files import make_epub
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from reader_sample import save_sample  # noqa: E402
 
@@ -101,8 +103,22 @@ def test_import_aligned_of_a_plain_text_says_what_it_reads(runner, tmp_path):
     path.write_text("Il pleuvait sur les haies. Candide marchait seul.\n", "utf-8")
     result = runner.invoke(main, ["import-aligned", str(path)])
     assert result.exit_code == 1
-    assert "not an aligned TSV or TMX file" in result.output
+    assert "line 1: one column only" in result.output
+    epub = tmp_path / "book.epub"
+    epub.write_bytes(make_epub([("Chapitre", ["Il pleuvait sur les haies."])]))
+    result = runner.invoke(main, ["import-aligned", str(epub)])
+    assert result.exit_code == 1 and "not an aligned TSV or TMX file" in result.output
     assert "the library is empty" in runner.invoke(main, ["list"]).output
+
+
+def test_lf_aligner_output_named_txt_imports_with_import_aligned(runner, tmp_path):
+    path = tmp_path / "candide-lf.txt"  # LF Aligner writes its tab-separated pairs to a .txt file
+    path.write_text("Il pleuvait sur les haies et le vent soufflait.\tIt was raining on the hedges and the wind "
+                    "blew.\tcandide.fr.txt\nCandide marchait seul dans le jardin du château.\tCandide walked alone in "
+                    "the castle garden.\tcandide.fr.txt\n", "utf-8")
+    result = runner.invoke(main, ["import-aligned", str(path), "--engine", "offline"])
+    assert result.exit_code == 0, result.output
+    assert "2 fr sentences, 2 en sentences" in result.output
 
 
 def test_xxe_in_a_tmx_is_refused():

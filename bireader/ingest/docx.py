@@ -21,9 +21,8 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|kop)\s*\d|^(?:title|titre)$", re.I)
 
 
-def _is_heading(paragraph) -> tuple[bool, bool]:
-    """(is a heading, is the document's title)."""
-    style = paragraph.style
+def _style_kind(style) -> tuple[bool, bool]:
+    """(is a heading style, is the title style), following ``based on`` links."""
     seen = 0
     while style is not None and seen < 10:
         style_name = (style.name or "").strip()
@@ -33,6 +32,17 @@ def _is_heading(paragraph) -> tuple[bool, bool]:
             return True, False
         style = style.base_style
         seen += 1
+    return False, False
+
+
+def _is_heading(paragraph, kinds: dict) -> tuple[bool, bool]:
+    """(is a heading, is the document's title). ``kinds`` caches each style id's answer: python-docx looks a
+    paragraph's style up among all styles every time, which costs a novel seconds."""
+    style_id = paragraph._p.style
+    if style_id not in kinds:
+        kinds[style_id] = _style_kind(paragraph.style)
+    if kinds[style_id][0]:
+        return kinds[style_id]
     outline = paragraph._p.find(f"{{{_W}}}pPr/{{{_W}}}outlineLvl")
     if outline is not None and (outline.get(f"{{{_W}}}val") or "9") < "9":
         return True, False
@@ -87,12 +97,13 @@ def read_docx(data: bytes, name: str, max_bytes: int) -> Extracted:
     core = document.core_properties
     extracted.title = " ".join((core.title or "").split())
     extracted.author = " ".join((core.author or "").split())
+    kinds: dict = {}
     for paragraph in _body_paragraphs(document):
         lines = [" ".join(line.split()) for line in paragraph.text.split("\n")]
         text = "\n".join(line for line in lines if line)
         if not text:
             continue
-        heading, is_title = _is_heading(paragraph)
+        heading, is_title = _is_heading(paragraph, kinds)
         if is_title and not extracted.title:
             extracted.title = text.replace("\n", " ")
             continue

@@ -1,7 +1,7 @@
 """How long reading each format takes, and how quickly hostile files are refused: ``python -m bench.ingest_formats``.
 
 Candide I–VI (the corpus's French text, 160 sentences) is written as plain text, EPUB, DOCX, HTML and PDF with the
-test suite's builders (tests/ingest/files.py); each is read to its structure (no NLP: that cost is the same for all
+test suite's builders (tests/ingest/files.py), and Madame Bovary (7,319 sentences) as EPUB and DOCX; each is read to its structure (no NLP: that cost is the same for all
 formats and measured in docs/nlp.md) five times, the median and the peak of Python's allocations reported. Then the
 hostile files of tests/ingest/test_hostile_files.py are refused, with the same measures. Figures go to docs/ingest.md.
 """
@@ -58,6 +58,14 @@ def main() -> None:
         "<h2>" + h.replace("\n", "<br>") + "</h2>" + "".join(f"<p>{p}</p>" for p in ps) for h, ps in chapters)
         + "</body></html>", "utf-8")
     files["PDF"] = make_pdf(folder / "candide.pdf", [ps for _, ps in chapters], header="Candide", title="Candide")
+
+    # A whole novel: Madame Bovary's 7,319 French sentences, eight a paragraph, thirty paragraphs a chapter.
+    sentences = (SHARED / "eval" / "bovary_fr-en" / "bovary.french.sent.txt").read_text("utf-8").split("\n")
+    paragraphs = [" ".join(sentences[i:i + 8]) for i in range(0, len(sentences), 8)]
+    novel = [(f"CHAPITRE {n + 1}", paragraphs[i:i + 30]) for n, i in enumerate(range(0, len(paragraphs), 30))]
+    files["Madame Bovary, EPUB 3"] = folder / "bovary.epub"
+    files["Madame Bovary, EPUB 3"].write_bytes(make_epub(novel, title="Madame Bovary", author="Flaubert"))
+    files["Madame Bovary, DOCX"] = make_docx(folder / "bovary.docx", "Madame Bovary", novel)
 
     rows = ["| format | file size | paragraphs | read (median of 5) | peak Python memory |", "|---|---|---|---|---|"]
     for label, path in files.items():

@@ -5,7 +5,8 @@ based on one, whatever language Word showed its name in: the style's built-in na
 outline level is a heading; the ``Title`` paragraph also gives the document's title when the core properties have
 none. Footnote and endnote reference marks have no text in ``w:t`` runs, so they leave the running text by
 themselves; the notes' own text is read from ``word/footnotes.xml`` and ``word/endnotes.xml``. Empty paragraphs
-are skipped (Word users make space with them); paragraphs in tables are read cell by cell. The archive has been checked by bireader.ingest.safety first.
+are skipped (Word users make space with them); paragraphs in tables are read cell by cell. The archive has been
+checked by bireader.ingest.safety first.
 """
 
 from __future__ import annotations

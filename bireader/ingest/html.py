@@ -1,7 +1,8 @@
 """HTML and XHTML to blocks: headings, paragraphs, line breaks; scripts, styles and footnotes kept out of the text.
 
     <h2>CHAPITRE I.<br/>Comment Candide ...</h2>  ->  Block("heading", "CHAPITRE I.\\nComment Candide ...")
-    <p>Il y avait en <i>Vestphalie</i>,<br/>dans le château</p>  ->  Block("paragraph", "Il y avait en Vestphalie, dans le château")
+    <p>Il y avait en <i>Vestphalie</i>,<br/>dans le château</p>
+        ->  Block("paragraph", "Il y avait en Vestphalie, dans le château")
     <p>une</p><p>deux<br/><br/>trois</p>  ->  three paragraphs (an empty line made of two <br> separates paragraphs)
 
 Parsed with lxml's HTML parser (libxml2), which decodes every named and numeric entity and copes with the tag soup

@@ -1,4 +1,5 @@
-"""From a file on disk to an analysed :class:`~bireader.document.Document`: read its format, find structure, split and tag.
+"""From a file on disk to an analysed :class:`~bireader.document.Document`: read its format, find its structure,
+split and tag.
 
     >>> doc = load_document("seeds/serge_notebooks_1938-44.en.txt")      # doctest: +SKIP
     >>> doc.sections[0].heading, doc.lang
@@ -49,14 +50,11 @@ def read_document(
     *,
     title: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    data: bytes | None = None,
 ) -> Document:
     """The structure of the file at ``path`` in any supported format (sentences left empty), its language checked
-    or guessed; raises :class:`IngestError` on bad input. ``data`` gives the bytes when they are read already."""
+    or guessed; raises :class:`IngestError` on bad input."""
     path = Path(path)
-    if data is None:
-        data = read_bytes(path, max_bytes)
-    fmt, extracted = extract(data, str(path), max_bytes)
+    _fmt, extracted = extract(read_bytes(path, max_bytes), str(path), max_bytes)
     sample = extracted.sample()
     detected = guess_language(sample)
     if lang is None:

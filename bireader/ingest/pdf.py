@@ -29,9 +29,10 @@ from bireader.ingest.structure import Extracted
 
 MAX_PAGES = 3000
 TIME_LIMIT = 120.0  # seconds of text extraction; a 500-page novel takes well under a minute
-# "12", "- 12 -", "Page 12", "p. xii", "12 / 300", "12 sur 300"
-_PAGE_NUMBER = re.compile(r"^[\s\-–—(\[]*(?:page\s+|p\.\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
-                          r"(?:\s*(?:/|of|sur)\s*\d{1,4})?[\s\-–—)\]]*$", re.I)
+# "12", "- 12 -", "Page 12", "p. xii", "12 / 300", "12 sur 300"; roman numbers in lower case only ("II" at the top of
+# a page is a chapter heading)
+_PAGE_NUMBER = re.compile(r"^[\s\-–—(\[]*(?:[Pp]age\s+|p\.\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+                          r"(?:\s*(?:/|of|sur)\s*\d{1,4})?[\s\-–—)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…:»”\"')\]]$")
 
 

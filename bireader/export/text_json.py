@@ -5,7 +5,7 @@ The schema (version 1) is documented in docs/ingest.md ("JSON export"); in short
     {"format": "bireader-text", "version": 1, "slug": "candide", "title": "Candide", "author": "", "credits": "",
      "aligner": "bleualign-bireader ...", "languages": ["fr", "en"],
      "sides": [{"role": "source", "lang": "fr", "title": "", "metadata": {}, "engine": "offline ...",
-                "filename": "candide.fr.txt",
+                "filename": "candide.fr.txt", "notes": [],
                 "sections": [{"id": "s1a2b3c4d", "heading": "CHAPITRE I.", "entries": [
                     {"id": "e…", "date": null, "paragraphs": [{"id": "p…", "sentences": [0, 1, 2]}]}]}],
                 "sentences": [{"index": 0, "id": "p….0", "text": "Il y avait …",
@@ -41,7 +41,7 @@ def _side(session: Session, side) -> dict:
     paragraphs = session.execute(select(ParagraphRow.id, ParagraphRow.entry_id, ParagraphRow.key)
                                  .where(ParagraphRow.side_id == side.id).order_by(ParagraphRow.position)).all()
     sentences = session.execute(select(SentenceRow.position, SentenceRow.key, SentenceRow.paragraph_id, SentenceRow.text,
-                                       SentenceRow.tokens, SentenceRow.glosses)
+                                       SentenceRow.tokens, SentenceRow.glosses, SentenceRow.timing)
                                 .where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
     by_paragraph: dict[int, list[int]] = {}
     for s in sentences:
@@ -56,10 +56,10 @@ def _side(session: Session, side) -> dict:
     metadata = dict(side.metadata_json or {})
     return {
         "role": side.role, "lang": side.lang, "title": side.title, "metadata": metadata, "engine": side.engine,
-        "filename": side.filename,
+        "filename": side.filename, "notes": list(side.notes or []),
         "sections": [{"id": s.key, "heading": s.heading, "entries": entry_json.get(s.id, [])} for s in sections],
         "sentences": [{"index": s.position, "id": s.key, "text": s.text, "tokens": _tokens(s.tokens or []),
-                       "glosses": s.glosses or []} for s in sentences],
+                       "glosses": s.glosses or [], **({"timing": s.timing} if s.timing else {})} for s in sentences],
     }
 
 

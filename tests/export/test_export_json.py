@@ -56,3 +56,27 @@ def test_tmx_export_says_how_many_units_it_wrote(tmp_path, monkeypatch, sessions
     assert result.exit_code == 0
     assert "wrote 4 translation units (<tu>) from 7 beads, leaving out 3 one-sided beads" in result.output
     assert out.read_text("utf-8").count("<tu ") == 4
+
+
+def test_subtitle_timings_and_footnotes_are_stored_and_exported(tmp_path, monkeypatch, database_url):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+    from files import make_epub
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    runner = CliRunner()
+    film = tmp_path / "film.srt"
+    film.write_text("1\n00:00:01,000 --> 00:00:03,500\nBonjour, monsieur. Comment allez-vous ?\n\n"
+                    "2\n00:01:04,000 --> 00:01:06,250\nTrès bien, merci. Et vous, madame ?\n", "utf-8")
+    assert runner.invoke(main, ["import", str(film), "--lang", "fr", "--engine", "offline"]).exit_code == 0
+    data = json.loads(runner.invoke(main, ["export", "film", "--format", "json"]).output)
+    assert [(s["text"], s["timing"]) for s in data["sides"][0]["sentences"]] == [
+        ("Bonjour, monsieur.", [1.0, 3.5]), ("Comment allez-vous ?", [1.0, 3.5]),
+        ("Très bien, merci.", [64.0, 66.25]), ("Et vous, madame ?", [64.0, 66.25])]
+    book = tmp_path / "conte.epub"
+    book.write_bytes(make_epub([("Premier", ["Il pleuvait sur la ville et le vent soufflait sur les toits."])],
+                               title="Conte", footnote="Une note de l'éditeur."))
+    assert runner.invoke(main, ["import", str(book), "--engine", "offline"]).exit_code == 0
+    data = json.loads(runner.invoke(main, ["export", "conte", "--format", "json"]).output)
+    side = data["sides"][0]
+    assert side["notes"] == ["Une note de l'éditeur."] and "timing" not in side["sentences"][0]
+    assert [s["text"] for s in side["sentences"]] == ["Il pleuvait sur la ville et le vent soufflait sur les toits."]

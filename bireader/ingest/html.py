@@ -235,6 +235,9 @@ def read_html(data: bytes, name: str, max_bytes: int) -> Extracted:
     root = parse_html_tree(decode_html(data, name, max_bytes), name)
     blocks, notes = html_blocks(root)
     extracted = Extracted(blocks=blocks, notes=notes)
+    declared = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    if declared:
+        extracted.metadata["Language"] = declared
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         extracted.title = " ".join(title.text_content().split())

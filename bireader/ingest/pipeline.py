@@ -57,6 +57,10 @@ def read_document(
     _fmt, extracted = extract(read_bytes(path, max_bytes), str(path), max_bytes)
     sample = extracted.sample()
     detected = guess_language(sample)
+    # Too little text to tell: the language the file declares (EPUB's dc:language, HTML's lang) decides.
+    declared = (extracted.metadata.get("Language") or "").lower()[:2]
+    if detected is None and declared in ("fr", "en"):
+        detected = declared
     if lang is None:
         if detected is None:
             raise IngestError(str(path), "cannot tell the language; pass --lang fr or --lang en")

@@ -317,3 +317,16 @@ def test_a_web_page_is_read_without_its_menus_edit_links_and_references(tmp_path
     document = read_document(path, "fr")
     assert shape(document) == [("8 mai", ["Quelle journée admirable ! J’ai passé toute la matinée étendu sur l’herbe."])]
     assert document.notes == ["Édition de 1887."]
+
+
+def test_a_short_text_takes_the_language_its_file_declares(tmp_path):
+    page = tmp_path / "court.html"
+    page.write_text('<html lang="fr"><body><p>Bonjour.</p></body></html>', "utf-8")
+    assert read_document(page).lang == "fr"
+    book = tmp_path / "court.epub"
+    book.write_bytes(make_epub([("One", ["Hello."])], lang="en"))
+    assert read_document(book).lang == "en"
+    plain = tmp_path / "court.txt"
+    plain.write_text("Bonjour.\n", "utf-8")
+    with pytest.raises(IngestError, match="cannot tell the language"):
+        read_document(plain)

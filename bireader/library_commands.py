@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.plural import plural
 from bireader.nlp import EngineUnavailable
 
 
@@ -109,7 +110,7 @@ def import_command(path, translation, lang, title, slug, credits, engine, stanza
     for warning in request.warnings:
         click.echo(f"warning: {warning}", err=True)
     counts = ", ".join(f"{n} {lang} sentences" for lang, n in saved.sentence_counts.items())
-    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {saved.page_count} pages")
+    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {plural(saved.page_count, 'page')}")
 
 
 @click.command("list")
@@ -127,7 +128,8 @@ def list_command() -> None:
         click.echo("the library is empty (bireader seed imports the seed texts)")
     for t in texts:
         counts = " + ".join(f"{t.sentence_counts[lang]} {lang}" for lang in t.languages)
-        click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{t.page_count} pages")
+        click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{plural(t.page_count, 'page')}")
+
 
 
 @click.command("import-aligned")
@@ -158,4 +160,4 @@ def import_aligned_command(path, title, slug, credits, engine, stanza_dir, max_b
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     counts = ", ".join(f"{n} {lang} sentences" for lang, n in saved.sentence_counts.items())
-    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {saved.page_count} pages")
+    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {plural(saved.page_count, 'page')}")

@@ -1,8 +1,8 @@
 """Which kind of file is this? Found from the bytes (magic numbers, the members of a zip), not the name alone.
 
-    >>> sniff_format(b"%PDF-1.7 ...", "notes.txt")
+    >>> sniff_head(b"%PDF-1.7 ...", "notes.txt")
     'pdf'
-    >>> sniff_format(b"WEBVTT\\n\\n00:01.000 --> 00:02.000\\nBonjour.", "film.txt")
+    >>> sniff_head(b"WEBVTT\\n\\n00:01.000 --> 00:02.000\\nBonjour.", "film.txt")
     'vtt'
 
 Binary formats are recognised before any decoding (an EPUB is a zip whose ``mimetype`` member says so, a DOCX a zip
@@ -10,6 +10,12 @@ with ``word/document.xml``, a PDF starts with ``%PDF-``); formats bireader does 
 ``.doc``, an OpenDocument file, RTF, a MOBI e-book, an archive) are refused with their name. Text formats (HTML,
 subtitles, TMX, TSV, plain text) are told apart from the decoded text, the extension breaking ties only where the
 content cannot (a TSV is a plain text with tabs).
+
+The formats are listed once, in :data:`ACCEPTED`: the import form's ``accept`` attribute, its wording, the hint
+shown after a file that could not be read and the refusals' list of what bireader reads all come from it::
+
+    >>> accepted_sentence()[:48]
+    'plain text (.txt, .text, .md), HTML (.html, .htm'
 """
 
 from __future__ import annotations
@@ -20,8 +26,43 @@ import zipfile
 
 from bireader.ingest.decode import IngestError
 
-# What the upload form's ``accept`` attribute lists.
-EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".epub", ".docx", ".pdf", ".srt", ".vtt", ".tsv", ".tmx")
+# extension -> what a teacher calls it (in the order the form lists them)
+ACCEPTED: dict[str, str] = {
+    ".txt": "plain text", ".text": "plain text", ".md": "plain text",
+    ".html": "HTML", ".htm": "HTML", ".xhtml": "HTML",
+    ".epub": "EPUB",
+    ".docx": "Word",
+    ".pdf": "PDF",
+    ".srt": "subtitles", ".vtt": "subtitles",
+    ".tsv": "an aligned TSV", ".tmx": "an aligned TMX",
+}
+# MIME types that some browsers' file pickers filter on rather than extensions
+_ACCEPTED_TYPES = ("text/plain", "text/html", "application/xhtml+xml", "application/epub+zip", "application/pdf",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+# what to do with a file in any other format
+CONVERT_HINT = ("save or export it as plain text (UTF-8), EPUB, Word (.docx) or PDF from the program that made it, "
+                "then import that file")
+
+
+def accept_attribute() -> str:
+    """The ``accept`` attribute of a file input: the extensions, then the MIME types of those formats."""
+    types = [t for t in _ACCEPTED_TYPES if _TYPE_EXTENSION[t] in ACCEPTED]
+    return ",".join(list(ACCEPTED) + types)
+
+
+_TYPE_EXTENSION = {"text/plain": ".txt", "text/html": ".html", "application/xhtml+xml": ".xhtml",
+                   "application/epub+zip": ".epub", "application/pdf": ".pdf",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+
+
+def accepted_sentence() -> str:
+    """The accepted formats in words, each with its extensions: ``"plain text (.txt, .text, .md), HTML (…) …"``."""
+    names: dict[str, list[str]] = {}
+    for extension, name in ACCEPTED.items():
+        names.setdefault(name, []).append(extension)
+    parts = [f"{name} ({', '.join(extensions)})" for name, extensions in names.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
 
 # Magic numbers of files people upload by mistake: refused with the format's name.
 _UNSUPPORTED_MAGIC = (
@@ -75,7 +116,9 @@ def sniff_binary(data: bytes, name: str = "input") -> str | None:
 
 
 def supported_list() -> str:
-    return "plain text, HTML, EPUB, DOCX, PDF, SRT/WebVTT subtitles, and aligned TSV/TMX"
+    """The formats in words, for a refusal: ``"plain text, HTML, EPUB, …"``."""
+    names = list(dict.fromkeys(ACCEPTED.values()))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _sniff_zip(data: bytes, name: str) -> str:

@@ -43,8 +43,11 @@ def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
 def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
     response = _post(client, {"original": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 100)})
     job = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert re.search(r'class="error" role="alert">0-photo\.png: a PNG image: bireader reads plain text, HTML, EPUB', job)
+    assert re.search(r'class="error" role="alert">photo\.png: a PNG image: bireader reads plain text, HTML, EPUB', job)
     assert "Nothing was stored" in job
+    assert "bireader reads plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml), EPUB (.epub), Word (.docx), " \
+           "PDF (.pdf), subtitles (.srt, .vtt), an aligned TSV (.tsv) or an aligned TMX (.tmx). For a file in another " \
+           "format, save or export it as plain text (UTF-8), EPUB, Word (.docx) or PDF" in job
     with sessions() as session:
         assert list_texts(session) == []
 
@@ -128,8 +131,31 @@ def test_a_zip_bomb_upload_is_refused_in_one_line_and_stores_nothing(client, ses
     members["OEBPS/ch1.xhtml"] = b"<html><body><p>" + b" " * 20_000_000 + b"</p></body></html>"
     response = _post(client, {"original": ("book.epub", zip_of(members))})
     job = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert re.search(r'role="alert">0-book\.epub: refused as a zip bomb: OEBPS/ch1\.xhtml is compressed [\d,]+ to 1 '
+    assert re.search(r'role="alert">book\.epub: refused as a zip bomb: OEBPS/ch1\.xhtml is compressed [\d,]+ to 1 '
                      r'\(the limit is 100 to 1\)<', job), job
     assert "Nothing was stored" in job
     with sessions() as session:
         assert list_texts(session) == []
+
+
+def test_progress_names_the_uploaded_files_not_temporary_ones(client, sessions):
+    english = ROOT / "seeds" / "serge_notebooks_1938-44.en.txt"
+    response = _post(client, {"original": ("carnets partiels.fr.txt", FRENCH.read_bytes()),
+                              "translation": ("notebooks.en.txt", english.read_bytes())})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "<h1>Importing carnets_partiels.fr.txt</h1>" in job
+    assert "reading carnets_partiels.fr.txt with the" in job and "reading notebooks.en.txt" in job
+    assert not re.search(r"\b[01]-(carnets|notebooks)", job)
+    assert '<ol class="import-steps">' in job  # not the reader's 3 px sticky progress bar
+
+
+def test_the_form_says_which_formats_it_reads_from_one_list(client, monkeypatch):
+    from bireader.ingest import formats
+
+    page = client.get("/import/").get_data(as_text=True)
+    assert "bireader reads plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml), EPUB (.epub)" in page
+    assert page.count(f'accept="{formats.accept_attribute()}"') == 2
+    monkeypatch.setattr(formats, "ACCEPTED", {".txt": "plain text", ".epub": "EPUB"})
+    page = client.get("/import/").get_data(as_text=True)
+    assert "bireader reads plain text (.txt) or EPUB (.epub)." in page
+    assert page.count('accept=".txt,.epub,text/plain,application/epub+zip"') == 2

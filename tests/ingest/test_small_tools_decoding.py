@@ -29,8 +29,8 @@ def test_segment_of_an_unsupported_file_is_one_line(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     result = CliRunner().invoke(main, ["segment", str(path), "--lang", "fr"])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.output.strip() == f"Error: {path}: a PNG image: bireader reads plain text, HTML, EPUB, DOCX, PDF, " \
-                                    "SRT/WebVTT subtitles, and aligned TSV/TMX"
+    assert result.output.strip() == f"Error: {path}: a PNG image: bireader reads plain text, HTML, EPUB, Word, PDF, " \
+                                    "subtitles, an aligned TSV or an aligned TMX"
 
 
 def test_align_reads_cp1252_files(tmp_path):

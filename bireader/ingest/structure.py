@@ -10,7 +10,8 @@ HTML, EPUB, DOCX and subtitles know their headings and paragraphs from their mar
 and :func:`build_document` applies the plain-text reader's rules to them (bireader.ingest.plaintext): a heading
 opens a section, dated notebook entries are found at the start of paragraphs, ids come from the content. A heading
 right after a table-of-contents entry names that section (the markup's words beat the TOC label); headings that
-follow each other with no paragraph between them make one heading of several lines.
+follow each other with no paragraph between them make one heading of several lines, and so does a chapter marker
+(``CHAPITRE I.``) with the short title paragraph under it, as in plain text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bireader.document import Document, Entry, Paragraph, Section, content_id
-from bireader.ingest.plaintext import split_date
+from bireader.ingest.plaintext import is_chapter_marker, is_heading, split_date
 
 
 @dataclass
@@ -92,6 +93,13 @@ def build_document(extracted: Extracted, lang: str, title: str | None = None) ->
             else:
                 pending = [text]
             section = None
+            continue
+        # "CHAPITRE I." with its title in the paragraph below (<h2>CHAPITRE I.</h2><p>Comment Candide …</p>): the
+        # plain-text reader's rule makes them one heading.
+        if section is None and pending and is_chapter_marker(pending[-1].split("\n")[-1]) \
+                and split_date(text, lang)[0] is None and (is_heading([text]) or len(text) <= 160):
+            pending.append(text)
+            toc_label = False
             continue
         if section is None:
             section = open_pending()

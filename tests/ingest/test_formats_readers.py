@@ -330,3 +330,12 @@ def test_a_short_text_takes_the_language_its_file_declares(tmp_path):
     plain.write_text("Bonjour.\n", "utf-8")
     with pytest.raises(IngestError, match="cannot tell the language"):
         read_document(plain)
+
+
+def test_html_chapter_marker_takes_the_title_paragraph_under_it_as_plain_text_does(tmp_path, candide_plain):
+    heading, paragraphs = candide_plain.sections[0].heading, candide_plain.sections[0].paragraphs
+    marker, title = heading.split("\n")
+    page = tmp_path / "candide.html"
+    page.write_text(f"<html><body><h2>{marker}</h2><p>{title}</p>" + "".join(f"<p>{p.text}</p>" for p in paragraphs)
+                    + "</body></html>", "utf-8")
+    assert shape(read_document(page)) == shape(candide_plain)[:1]

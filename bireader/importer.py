@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.align import ALIGNER
 from bireader.plural import plural
-from bireader.document import Document
+from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence, content_id
 from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
@@ -121,7 +121,6 @@ def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, assume_tsv: boo
 
 def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progress = lambda _: None) -> Prepared:
     """Documents and beads from aligned segment pairs: each segment one sentence, each pair one bead, as given."""
-    from bireader.document import Bead, Entry, Paragraph, Section, Sentence, content_id
     from bireader.nlp import get_engine
 
     engine = get_engine(request.engine, request.stanza_dir)

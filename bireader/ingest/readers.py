@@ -78,8 +78,8 @@ def _read(fmt: str, data: bytes, text: str | None, name: str, max_bytes: int) ->
 
         return read_subtitles(text)
     if fmt in ("tsv", "tmx"):
-        raise IngestError(name, f"an already aligned {format_name(fmt)} file: import it with "
-                                "`bireader import-aligned` (or alone, without a translation)")
+        raise IngestError(name, f"an {format_name(fmt)} file, both languages already paired: import it alone, with "
+                                "`bireader import-aligned` or as the only file of an import")
     return Extracted(plain_text=text)
 
 

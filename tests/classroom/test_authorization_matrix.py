@@ -63,6 +63,7 @@ MATRIX = {
     ("vocab.anki", "GET"): (lambda w: f"/vocab/{S}/anki.tsv", {}, read()),
     ("export.tsv", "GET"): (lambda w: f"/export/{S}.tsv", {}, read()),
     ("export.tmx", "GET"): (lambda w: f"/export/{S}.tmx", {}, read()),
+    ("export.text_json", "GET"): (lambda w: f"/export/{S}.json", {}, read()),
     ("learner.text_counts", "GET"): (lambda w: f"/api/texts/{S}/counts", {}, read()),
     ("learner.put_position", "PUT"): (lambda w: "/api/position", {"json": {"slug": S, "page": 1}}, read()),
     ("learner.list_words", "GET"): (lambda w: "/api/words?lang=fr", {}, everyone(200)),

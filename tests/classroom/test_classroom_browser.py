@@ -102,8 +102,16 @@ def test_teacher_publishes_learner_reads_class_page_shows_where_they_struggled(b
     learner.click("text=Le jardin")
     learner.locator("article.reader").wait_for()
     for lemma in ("jardin", "oiseau", "pluie"):
-        learner.locator(f'.side.source .w[data-l="{lemma}"]').first.hover()
-        learner.locator(".popup").wait_for(state="visible")
+        word = learner.locator(f'.side.source .w[data-l="{lemma}"]').first
+        word.scroll_into_view_if_needed()
+        for attempt in range(3):  # (a counterpart scrolled into view may move the word from under the pointer)
+            word.hover()
+            try:
+                learner.locator(".popup").wait_for(state="visible", timeout=3000)
+                break
+            except Exception:
+                learner.mouse.move(5, 5)
+        assert learner.locator(".popup").is_visible(), lemma
         learner.mouse.move(5, 5)
         learner.locator(".popup").wait_for(state="hidden")
     learner.locator('[data-action="reveal-mode"]').click()

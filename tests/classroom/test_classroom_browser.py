@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
 
@@ -109,7 +110,7 @@ def test_teacher_publishes_learner_reads_class_page_shows_where_they_struggled(b
             try:
                 learner.locator(".popup").wait_for(state="visible", timeout=3000)
                 break
-            except Exception:
+            except PlaywrightTimeout:
                 learner.mouse.move(5, 5)
         assert learner.locator(".popup").is_visible(), lemma
         learner.mouse.move(5, 5)

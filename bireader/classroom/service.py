@@ -195,24 +195,28 @@ def record_activity(session: Session, learner: Learner, text: Text, activity: Ac
     if session.scalar(select(PageRead.id).where(PageRead.learner_id == learner.id, PageRead.text_id == text.id,
                                                 PageRead.page == activity.page)) is None:
         session.add(PageRead(learner_id=learner.id, text_id=text.id, page=activity.page))
+    existing = {(row.lang, row.lemma): row for row in session.scalars(select(Lookup).where(
+        Lookup.learner_id == learner.id, Lookup.text_id == text.id,
+        Lookup.lemma.in_({lemma for _, lemma, _, _, _ in activity.lookups})))} if activity.lookups else {}
     for lang, lemma, gloss, bead, times in activity.lookups:
-        row = session.scalar(select(Lookup).where(Lookup.learner_id == learner.id, Lookup.text_id == text.id,
-                                                  Lookup.lang == lang, Lookup.lemma == lemma))
+        row = existing.get((lang, lemma))
         if row is None:
-            row = Lookup(learner_id=learner.id, text_id=text.id, lang=lang, lemma=lemma, count=0)
+            row = existing[(lang, lemma)] = Lookup(learner_id=learner.id, text_id=text.id, lang=lang, lemma=lemma,
+                                                   count=0, gloss="")
             session.add(row)
         row.count += times
         row.bead = bead
-        row.gloss = gloss or row.gloss or ""
-        session.flush()
+        row.gloss = gloss or row.gloss
+    revealed = {row.bead: row for row in session.scalars(select(Reveal).where(
+        Reveal.learner_id == learner.id, Reveal.text_id == text.id,
+        Reveal.bead.in_({bead for bead, _ in activity.reveals})))} if activity.reveals else {}
     for bead, times in activity.reveals:
-        row = session.scalar(select(Reveal).where(Reveal.learner_id == learner.id, Reveal.text_id == text.id,
-                                                  Reveal.bead == bead))
+        row = revealed.get(bead)
         if row is None:
-            row = Reveal(learner_id=learner.id, text_id=text.id, bead=bead, count=0)
+            row = revealed[bead] = Reveal(learner_id=learner.id, text_id=text.id, bead=bead, count=0)
             session.add(row)
         row.count += times
-        session.flush()
+    session.flush()
 
 
 # ---- statistics ------------------------------------------------------------------------------------------------

@@ -199,3 +199,20 @@ def test_replacing_a_text_needs_its_owner(sessions, world, tmp_path):
     with sessions() as session:
         assert session.scalar(select(Text).where(Text.slug == "promenade")).page_count > 0
         assert session.scalar(select(func.count()).select_from(Side).join(Text).where(Text.slug == "promenade")) == 2
+
+
+def test_a_batch_adds_to_the_counts_even_with_a_word_twice(sessions, world):
+    from bireader.classroom.service import record_activity
+
+    with sessions() as session, session.begin():
+        text = session.scalar(select(Text).where(Text.slug == "promenade"))
+        learner = Learner(token="t", user_id=_user(session, "learner-in").id)
+        session.add(learner)
+        session.flush()
+        twice = {"page": 1, "lookups": [{"lang": "fr", "lemma": "haie", "gloss": "hedges"},
+                                        {"lang": "fr", "lemma": "haie", "n": 2}], "reveals": [{"bead": 1}, {"bead": 1}]}
+        record_activity(session, learner, text, parse_activity(twice, text))
+        record_activity(session, learner, text, parse_activity(twice, text))
+        assert [(r.lemma, r.count, r.gloss) for r in session.scalars(select(Lookup))] == [("haie", 6, "hedges")]
+        assert [(r.bead, r.count) for r in session.scalars(select(Reveal))] == [(1, 4)]
+        assert session.scalar(select(func.count()).select_from(PageRead)) == 1

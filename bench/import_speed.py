@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -47,6 +48,7 @@ REFERENCE = Path(__file__).with_name("data") / "import_reference.json"
 DOC = ROOT / "docs" / "performance.md"
 README = ROOT / "README.md"
 FRACTIONS = (0.25, 0.5, 1.0)
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 # gloss fields that do not depend on eflomal's random sampling
 STABLE_GLOSS_FIELDS = ("token", "lemma", "pos", "freq_rank", "band", "gloss_worthy", "group")
 
@@ -163,17 +165,59 @@ def run_child(kind: str, fraction: float, pinned: bool, code: Path | None = None
         with open(workdir / "out", "wb") as out, open(workdir / "err", "wb") as err:
             t0 = time.perf_counter()
             process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=str(ROOT))
+            sampler = TreeSampler(process.pid)
+            sampler.start()
             # os.wait4 reaps this one child and returns its own resource usage: ru_maxrss is the largest resident
             # set of the child or of a process it waited for (eflomal's binary), in KiB on Linux
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - t0
             process.returncode = os.waitstatus_to_exitcode(status)
+            sampler.stop.set()
+            sampler.join()
         if process.returncode != 0:
             raise SystemExit(f"the {kind} import failed:\n{(workdir / 'err').read_text()[-3000:]}")
         result = json.loads((workdir / "out").read_text().strip().splitlines()[-1])
     result["wall_s"] = wall
     result["rss_mb"] = usage.ru_maxrss / 1024
+    result["tree_mb"] = sampler.peak_kb / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime  # the child's and eflomal's CPU time: steadier than wall
     return result
+
+
+class TreeSampler(threading.Thread):
+    """The largest sum of resident sets of a process and its descendants, read from /proc every 20 ms: ru_maxrss
+    is per process, and an import that ran a helper process beside itself would be more than its largest one."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb, self.stop = pid, 0, threading.Event()
+
+    def tree_kb(self) -> int:
+        parent: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:  # "pid (comm) state ppid ...": comm may hold spaces, so split after its closing parenthesis
+                    parent[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+        tree, grew = {self.pid}, True
+        while grew:
+            found = {pid for pid, ppid in parent.items() if ppid in tree} - tree
+            tree |= found
+            grew = bool(found)
+        total = 0
+        for pid in tree:
+            try:
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+            except (OSError, ValueError, IndexError):
+                continue  # gone meanwhile
+        return total
+
+    def run(self) -> None:
+        if not Path("/proc/self/status").exists():
+            return
+        while not self.stop.wait(0.02):
+            self.peak_kb = max(self.peak_kb, self.tree_kb())
 
 
 def measure(kind: str, fraction: float, runs: int, pinned: bool) -> dict:
@@ -181,7 +225,9 @@ def measure(kind: str, fraction: float, runs: int, pinned: bool) -> dict:
     first = results[0]
     stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in results) for k in first["stages"]}
     return dict(first, runs=runs, wall_s=statistics.median(r["wall_s"] for r in results),
-                rss_mb=statistics.median(r["rss_mb"] for r in results), walls=[r["wall_s"] for r in results],
+                rss_mb=statistics.median(r["rss_mb"] for r in results),
+                tree_mb=statistics.median(r["tree_mb"] for r in results),
+                cpu_s=statistics.median(r["cpu_s"] for r in results), walls=[r["wall_s"] for r in results],
                 rsses=[r["rss_mb"] for r in results], stages=stages,
                 digests_agree=all(r[k] == first[k] for r in results for k in ("beads", "sentences", "glosses")))
 
@@ -240,7 +286,8 @@ def main(argv: list[str] | None = None) -> None:
             key = f"{kind} {fraction:g}"
             reference[key] = {k: r[k] for k in ("beads", "sentences", "glosses", "glosses_stable", "bead_count",
                                                 "sentence_count")}
-            reference[key].update(pinned=pinned, wall_s=round(r["wall_s"], 1), rss_mb=round(r["rss_mb"]))
+            reference[key].update(pinned=pinned, wall_s=round(r["wall_s"], 1), rss_mb=round(r["rss_mb"]),
+                                  cpu_s=round(r["cpu_s"], 1), tree_mb=round(r["tree_mb"]), load=load())
             print(key, reference[key], flush=True)
             REFERENCE.write_text(json.dumps(reference, indent=1, sort_keys=True) + "\n")
         return
@@ -254,17 +301,23 @@ def main(argv: list[str] | None = None) -> None:
         r["verdict"] = ("differs" if found else ("= before, glosses included" if pinned and reference.get(r["key"], {}).get("pinned")
                         else "= before (glosses: deterministic fields)"))
         before = reference.get(r["key"], {})
-        r["before"] = (before.get("wall_s"), before.get("rss_mb"))
-        print(r["key"], f"{r['wall_s']:.1f} s {r['rss_mb']:.0f} MB", r["verdict"], r["stages"], flush=True)
+        r["before"] = before
+        print(r["key"], f"{r['wall_s']:.1f} s, CPU {r['cpu_s']:.1f} s, {r['rss_mb']:.0f} MB, tree {r['tree_mb']:.0f} MB",
+              r["verdict"], {k: round(v, 2) for k, v in r["stages"].items()}, flush=True)
         rows.append(r)
     uptime = load()
-    out = ("| import | wall, median (s) | runs (s) | peak RSS, median (MB) | runs (MB) | before (main, one run) | stored result |\n"
-           "|---|---:|---|---:|---|---|---|\n")
+    out = ("| import | wall, median (s) | runs (s) | CPU, median (s) | peak RSS, median (MB) | runs (MB) | "
+           "process tree peak (MB) | before: main's code, one run | stored result |\n"
+           "|---|---:|---|---:|---:|---|---:|---|---|\n")
     for r in rows:
-        what = "seed (`make run` first start)" if r["kind"] == "seed" else f"*Madame Bovary*, {r['fraction']:g} ({r['sentence_count']} sentences, {r['bead_count']} beads)"
-        before = f"{r['before'][0]} s, {r['before'][1]} MB" if r["before"][0] else "?"
-        out += (f"| {what} | **{r['wall_s']:.1f}** | {', '.join(f'{x:.1f}' for x in r['walls'])} | "
-                f"**{r['rss_mb']:.0f}** | {', '.join(f'{x:.0f}' for x in r['rsses'])} | {before} | {r['verdict']} |\n")
+        what = ("seed (`make run` first start)" if r["kind"] == "seed" else
+                f"*Madame Bovary*, {r['fraction']:g} ({r['sentence_count']:,} sentences, {r['bead_count']:,} beads)")
+        b = r["before"]
+        before = (f"{b['wall_s']} s wall" + (f", {b['cpu_s']} s CPU" if "cpu_s" in b else "") + f", {b['rss_mb']} MB"
+                  if b else "?")
+        out += (f"| {what} | **{r['wall_s']:.1f}** | {', '.join(f'{x:.1f}' for x in r['walls'])} | {r['cpu_s']:.1f} | "
+                f"**{r['rss_mb']:.0f}** | {', '.join(f'{x:.0f}' for x in r['rsses'])} | {r['tree_mb']:.0f} | {before} | "
+                f"{r['verdict']} |\n")
     out += ("\nWhere the time goes (medians, seconds; the child's own clock, from interpreter start-up to the "
             "commit):\n\n" + stage_table(rows) +
             f"\n{os.cpu_count()} cores, load average {uptime} at the end (shared machine: wall times vary); "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -140,9 +141,18 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     if prepared.target is None:
         found = gloss_monolingual(prepared.source, other[prepared.source.lang])
     else:
-        found = gloss_bitext(prepared.source, prepared.target, prepared.beads)
-        found.update(gloss_monolingual(prepared.target, prepared.source.lang))
-    prepared.glosses = {key: [g.to_dict() for g in glosses] for key, glosses in found.items()}
+        # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
+        # a process of its own) runs for the bitext glosses in a thread that mostly waits for it.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
+            bitext = pool.submit(gloss_bitext, prepared.source, prepared.target, prepared.beads)
+            target_glosses = gloss_monolingual(prepared.target, prepared.source.lang)
+            found = bitext.result()
+        found.update(target_glosses)
+        del target_glosses
+    # plain dicts for storage, each sentence's glosses dropped as soon as converted (they are the import's bulk)
+    prepared.glosses = {}
+    for key in list(found):
+        prepared.glosses[key] = [g.to_dict() for g in found.pop(key)]
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from bireader.document import Document
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
-from bireader.store.library import SavedText, save_text
+from bireader.store.library import SavedText, encode_json, save_text
 
 
 Progress = Callable[[str], None]
@@ -57,7 +57,7 @@ class Prepared:
     target: Document | None = None
     target_path: Path | None = None
     beads: list | None = None
-    glosses: dict[str, list[dict]] = field(default_factory=dict)  # sentence id -> per-token glosses
+    glosses: dict[str, str] = field(default_factory=dict)  # sentence id -> its per-token glosses as JSON text
 
 
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
@@ -149,10 +149,11 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
             found = bitext.result()
         found.update(target_glosses)
         del target_glosses
-    # plain dicts for storage, each sentence's glosses dropped as soon as converted (they are the import's bulk)
+    # JSON text for storage, each sentence's glosses dropped as soon as encoded: they are the bulk of an import,
+    # and as dicts a novel's took 250 MB
     prepared.glosses = {}
     for key in list(found):
-        prepared.glosses[key] = [g.to_dict() for g in found.pop(key)]
+        prepared.glosses[key] = encode_json([g.to_dict() for g in found.pop(key)])
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

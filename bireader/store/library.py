@@ -7,11 +7,13 @@ sentences keep their content-derived keys, so anything that refers to them by ke
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import JSON, bindparam, delete, func, insert, select
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Session
 
 from bireader.document import Bead, Document
@@ -22,6 +24,21 @@ from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, S
 def slugify(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "text"
+
+
+class EncodedJSON(TypeDecorator):
+    """A JSON column's value that is JSON text already: stored as it is (the column reads back as usual)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        return None
+
+
+def encode_json(value) -> str:
+    """Compact JSON text, as the sentence rows store tokens and glosses (see ``EncodedJSON``)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 SENTENCE_BATCH = 2000  # sentence rows built and inserted at a time (their tokens and glosses are most of a book)
@@ -60,7 +77,9 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
         for entry_id, p_pos, paragraph in paragraphs])
     position = 0
     sentence_rows: list[dict] = []
-    insert_sentences = SentenceRow.__table__.insert()
+    # tokens and glosses (already JSON text when the importer gives them so) are encoded here, a batch at a time
+    insert_sentences = SentenceRow.__table__.insert().values(
+        tokens=bindparam("tokens", type_=EncodedJSON), glosses=bindparam("glosses", type_=EncodedJSON))
     paragraph_id = iter(paragraph_ids)
     for section in document.sections:
         first_in_section = True
@@ -72,9 +91,9 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
                     sentence_rows.append(dict(
                         side_id=side.id, paragraph_id=pid, key=sentence.id, position=position,
                         text=sentence.text,
-                        tokens=[[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos, t.is_word]
-                                for t in sentence.tokens],
-                        glosses=glosses.get(sentence.id, []),
+                        tokens=encode_json([[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos,
+                                             t.is_word] for t in sentence.tokens]),
+                        glosses=encode_json(glosses.get(sentence.id, [])),
                         starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
                         starts_section=n == 0 and first_in_section,
                     ))
@@ -114,7 +133,7 @@ def save_text(
     """Store ``source`` (the original, or the only side) and its ``target`` translation paired by ``beads``.
 
     ``files`` maps "source"/"target" to (file name, sha256) for provenance; ``glosses`` maps sentence ids to
-    their per-token glosses (see :mod:`bireader.gloss`). Beads must cover both sides;
+    their per-token glosses (see :mod:`bireader.gloss`), as lists of dicts or as their JSON text. Beads must cover both sides;
     without a target, each source sentence is its own bead.
     """
     title = title or source.title or (target.title if target is not None else "") or "Untitled"
@@ -312,8 +331,11 @@ def get_page(session: Session, text: Text, number: int) -> Page | None:
 
 
 def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int, PageSentence]:
+    # columns, not ORM objects: a page reads a few hundred sentences, and only to show them
     query = (
-        select(SentenceRow, EntryRow.date, SectionRow.heading)
+        select(SentenceRow.position, SentenceRow.key, SentenceRow.text, SentenceRow.tokens, SentenceRow.glosses,
+               SentenceRow.starts_section, SentenceRow.starts_entry, SentenceRow.starts_paragraph,
+               EntryRow.date, SectionRow.heading)
         .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
         .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
         .join(SectionRow, EntryRow.section_id == SectionRow.id)
@@ -321,12 +343,13 @@ def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int,
         .order_by(SentenceRow.position)
     )
     result = {}
-    for row, date, heading in session.execute(query):
-        result[row.position] = PageSentence(
-            position=row.position, key=row.key, text=row.text, tokens=row.tokens, glosses=row.glosses,
-            heading=heading if row.starts_section else None,
-            date=date if row.starts_entry else None,
-            starts_paragraph=row.starts_paragraph,
+    for position, key, text, tokens, glosses, starts_section, starts_entry, starts_paragraph, date, heading \
+            in session.execute(query):
+        result[position] = PageSentence(
+            position=position, key=key, text=text, tokens=tokens, glosses=glosses,
+            heading=heading if starts_section else None,
+            date=date if starts_entry else None,
+            starts_paragraph=starts_paragraph,
         )
     return result
 

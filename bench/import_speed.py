@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -106,10 +107,13 @@ def child(kind: str, fraction: float, workdir: Path) -> dict:
     started = last = time.perf_counter()
     current = "start-up"
 
+    peaks: dict[str, float] = {}
+
     def progress(message: str) -> None:
         nonlocal last, current
         now = time.perf_counter()
         stages[current] = stages.get(current, 0.0) + now - last
+        peaks[current] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak so far, MB
         last, current = now, message.split(" ")[0]
 
     url = f"sqlite:///{workdir / 'bench.sqlite'}"
@@ -137,7 +141,7 @@ def child(kind: str, fraction: float, workdir: Path) -> dict:
     total = time.perf_counter() - started
     import bireader
 
-    return dict(kind=kind, fraction=fraction, inner_s=total, stages=stages, code=bireader.__file__,
+    return dict(kind=kind, fraction=fraction, inner_s=total, stages=stages, peaks=peaks, code=bireader.__file__,
                 **stored_digests(engine))
 
 
@@ -224,11 +228,12 @@ def measure(kind: str, fraction: float, runs: int, pinned: bool) -> dict:
     results = [run_child(kind, fraction, pinned) for _ in range(runs)]
     first = results[0]
     stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in results) for k in first["stages"]}
+    peaks = {k: statistics.median(r["peaks"].get(k, 0.0) for r in results) for k in first["peaks"]}
     return dict(first, runs=runs, wall_s=statistics.median(r["wall_s"] for r in results),
                 rss_mb=statistics.median(r["rss_mb"] for r in results),
                 tree_mb=statistics.median(r["tree_mb"] for r in results),
                 cpu_s=statistics.median(r["cpu_s"] for r in results), walls=[r["wall_s"] for r in results],
-                rsses=[r["rss_mb"] for r in results], stages=stages,
+                rsses=[r["rss_mb"] for r in results], stages=stages, peaks=peaks,
                 digests_agree=all(r[k] == first[k] for r in results for k in ("beads", "sentences", "glosses")))
 
 
@@ -255,7 +260,7 @@ def stage_table(rows: list[dict]) -> str:
     lines = ["| import | start-up | " + " | ".join(names) + " |", "|---|" + "---:|" * (len(names) + 1)]
     for r in rows:
         what = "seed" if r["kind"] == "seed" else f"Bovary {r['fraction']:g}"
-        cells = [f"{r['stages'].get(k, 0.0):.1f}" for k in ["start-up"] + names]
+        cells = [f"{r['stages'].get(k, 0.0):.1f} s, {r['peaks'].get(k, 0.0):.0f} MB" for k in ["start-up"] + names]
         lines.append(f"| {what} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -318,8 +323,8 @@ def main(argv: list[str] | None = None) -> None:
         out += (f"| {what} | **{r['wall_s']:.1f}** | {', '.join(f'{x:.1f}' for x in r['walls'])} | {r['cpu_s']:.1f} | "
                 f"**{r['rss_mb']:.0f}** | {', '.join(f'{x:.0f}' for x in r['rsses'])} | {r['tree_mb']:.0f} | {before} | "
                 f"{r['verdict']} |\n")
-    out += ("\nWhere the time goes (medians, seconds; the child's own clock, from interpreter start-up to the "
-            "commit):\n\n" + stage_table(rows) +
+    out += ("\nWhere the time goes: each stage's wall time (the child's own clock, from interpreter start-up to the "
+            "commit) and the process's peak RSS at its end (medians):\n\n" + stage_table(rows) +
             f"\n{os.cpu_count()} cores, load average {uptime} at the end (shared machine: wall times vary); "
             f"{args.runs} runs each, each a fresh process; randomness {'pinned' if pinned else 'not pinned'}.\n")
     print(out)

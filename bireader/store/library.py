@@ -331,11 +331,8 @@ def get_page(session: Session, text: Text, number: int) -> Page | None:
 
 
 def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int, PageSentence]:
-    # columns, not ORM objects: a page reads a few hundred sentences, and only to show them
     query = (
-        select(SentenceRow.position, SentenceRow.key, SentenceRow.text, SentenceRow.tokens, SentenceRow.glosses,
-               SentenceRow.starts_section, SentenceRow.starts_entry, SentenceRow.starts_paragraph,
-               EntryRow.date, SectionRow.heading)
+        select(SentenceRow, EntryRow.date, SectionRow.heading)
         .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
         .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
         .join(SectionRow, EntryRow.section_id == SectionRow.id)
@@ -343,13 +340,12 @@ def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int,
         .order_by(SentenceRow.position)
     )
     result = {}
-    for position, key, text, tokens, glosses, starts_section, starts_entry, starts_paragraph, date, heading \
-            in session.execute(query):
-        result[position] = PageSentence(
-            position=position, key=key, text=text, tokens=tokens, glosses=glosses,
-            heading=heading if starts_section else None,
-            date=date if starts_entry else None,
-            starts_paragraph=starts_paragraph,
+    for row, date, heading in session.execute(query):
+        result[row.position] = PageSentence(
+            position=row.position, key=row.key, text=row.text, tokens=row.tokens, glosses=row.glosses,
+            heading=heading if row.starts_section else None,
+            date=date if row.starts_entry else None,
+            starts_paragraph=row.starts_paragraph,
         )
     return result
 

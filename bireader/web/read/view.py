@@ -37,9 +37,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bireader.document import LOW_CONFIDENCE
 from bireader.learner.glossing import NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss, word_key
@@ -142,16 +141,6 @@ def _target_popups(bead) -> dict[str, dict]:
     return popups
 
 
-# markupsafe.escape's replacements, on plain strings: a page escapes some 3,000 words, and making each a Markup
-# object cost about as much as the rest of the page's HTML
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
-
-
-def _escape(text) -> str:
-    return str(text).translate(_ESCAPES)
-
-
-@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
@@ -181,10 +170,10 @@ def shown_inline_gloss(gloss: dict, form: str) -> str:
 def _heading_html(sentence, lang: str) -> list[str]:
     out = []
     if sentence.heading:
-        lines = "".join(f"<span>{_escape(line)}</span>" for line in sentence.heading.split("\n"))
+        lines = "".join(f"<span>{escape(line)}</span>" for line in sentence.heading.split("\n"))
         out.append(f'<h2 class="heading" lang="{lang}">{lines}</h2>')
     if sentence.date:
-        out.append(f'<p class="date" lang="{lang}">{_escape(sentence.date)}</p>')
+        out.append(f'<p class="date" lang="{lang}">{escape(sentence.date)}</p>')
     return out
 
 
@@ -194,7 +183,7 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
     glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
     text = sentence.text
     gloss_key = f"{side}{sentence.position}"
-    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}" '
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}" '
              f'data-gk="{gloss_key}">']
     cursor = 0
     popup: dict[str, dict] = {}
@@ -202,8 +191,8 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
         start, end = token[1], token[2]
         if start < cursor or end > len(text):  # malformed offsets: fall back to the plain remaining text
             continue
-        parts.append(str(_escape(text[cursor:start])))
-        form = _escape(text[start:end])
+        parts.append(str(escape(text[cursor:start])))
+        form = escape(text[start:end])
         cursor = end
         if not is_countable(token):
             parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else str(form))
@@ -225,9 +214,9 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             inline = ""
         # The gloss is an attribute shown by CSS (rt::before), so that copying or extracting the text never
         # mixes glosses into the sentence.
-        body = f'<ruby>{form}<rt data-g="{_escape(inline)}"></rt></ruby>' if inline else str(form)
-        parts.append(f'<span class="{" ".join(classes)}" data-l="{_escape(key)}" data-i="{index}">{body}</span>')
-    parts.append(str(_escape(text[cursor:])))
+        body = f'<ruby>{form}<rt data-g="{escape(inline)}"></rt></ruby>' if inline else str(form)
+        parts.append(f'<span class="{" ".join(classes)}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
+    parts.append(str(escape(text[cursor:])))
     parts.append("</span>")
     if popup:
         glosses_out[gloss_key] = popup
@@ -237,17 +226,17 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
 def _target_sentence(sentence, bead: int, offset: int) -> tuple[str, int]:
     """HTML of a translation sentence; ``offset`` numbers its tokens within the bead. Returns the next offset."""
     text = sentence.text
-    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}">']
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}">']
     cursor = 0
     for index, token in enumerate(sentence.tokens):
         start, end = token[1], token[2]
         if start < cursor or end > len(text):
             continue
-        parts.append(str(_escape(text[cursor:start])))
-        form = _escape(text[start:end])
+        parts.append(str(escape(text[cursor:start])))
+        form = escape(text[start:end])
         cursor = end
         parts.append(f'<span class="t" data-bi="{offset + index}">{form}</span>' if token[5] else str(form))
-    parts.append(str(_escape(text[cursor:])))
+    parts.append(str(escape(text[cursor:])))
     parts.append("</span>")
     return "".join(parts), offset + len(sentence.tokens)
 

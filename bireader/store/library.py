@@ -58,7 +58,7 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
     then its sentences in batches, with SQLAlchemy Core, inside the caller's transaction."""
     side = Side(
         text=text, role=role, lang=document.lang, title=document.title, metadata_json=dict(document.metadata),
-        engine=document.engine, filename=filename, sha256=sha256,
+        engine=document.engine, filename=filename, sha256=sha256, notes=list(document.notes) or None,
     )
     session.add(side)
     session.flush()
@@ -94,6 +94,7 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
                         tokens=encode_json([[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos,
                                              t.is_word] for t in sentence.tokens]),
                         glosses=encode_json(glosses.get(sentence.id, [])),
+                        timing=list(sentence.timing) if sentence.timing else None,
                         starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
                         starts_section=n == 0 and first_in_section,
                     ))

@@ -141,8 +141,9 @@ def child(kind: str, fraction: float, workdir: Path) -> dict:
     total = time.perf_counter() - started
     import bireader
 
-    return dict(kind=kind, fraction=fraction, inner_s=total, stages=stages, peaks=peaks, code=bireader.__file__,
-                **stored_digests(engine))
+    engine.dispose()
+    # the stored result is read back by the parent once this process has ended, so that its peak is the import's
+    return dict(kind=kind, fraction=fraction, inner_s=total, stages=stages, peaks=peaks, code=bireader.__file__)
 
 
 # ---- the parent: runs, medians, the check, the table -----------------------------------------------------------
@@ -181,6 +182,11 @@ def run_child(kind: str, fraction: float, pinned: bool, code: Path | None = None
         if process.returncode != 0:
             raise SystemExit(f"the {kind} import failed:\n{(workdir / 'err').read_text()[-3000:]}")
         result = json.loads((workdir / "out").read_text().strip().splitlines()[-1])
+        from sqlalchemy import create_engine
+
+        database = create_engine(f"sqlite:///{workdir / 'bench.sqlite'}")
+        result.update(stored_digests(database))
+        database.dispose()
     result["wall_s"] = wall
     result["rss_mb"] = usage.ru_maxrss / 1024
     result["tree_mb"] = sampler.peak_kb / 1024

@@ -193,15 +193,65 @@ def median_runs(fn, runs: int):
     return tuple(statistics.median(r[k] for r in results) for k in range(len(results[0])))
 
 
+def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[str]:
+    """Precision of the renderings of each kind of evidence (the glosser's RENDERING_CONFIDENCE), every rendering
+    shown; then precision and recall at each threshold. Each kind gets a code in place of its confidence for one
+    run, so that every shown rendering says which kind it is."""
+    from bireader.gloss import glosses as G
+
+    kinds = list(G.RENDERING_CONFIDENCE)
+    saved = dict(G.RENDERING_CONFIDENCE), G.SHOW_CONFIDENCE
+    G.RENDERING_CONFIDENCE.clear()
+    G.RENDERING_CONFIDENCE.update({k: 0.5 + n / 1000 for n, k in enumerate(kinds)})
+    G.SHOW_CONFIDENCE = 0.0
+    try:
+        glosses = gloss_bitext(fr_doc, en_doc, [Bead([k], [k]) for k in range(len(gold))])
+    finally:
+        G.RENDERING_CONFIDENCE.clear()
+        G.RENDERING_CONFIDENCE.update(saved[0])
+        G.SHOW_CONFIDENCE = saved[1]
+    counts = {k: [0, 0] for k in kinds}
+    linked = 0
+    for n, sentence in enumerate(fr_doc.sentences()):
+        gold_of: dict[int, set[int]] = {}
+        for i, j in gold[n][1]:
+            gold_of.setdefault(i, set()).add(j)
+        for g in glosses[sentence.id]:
+            if not g.gloss_worthy or g.pos not in CONTENT_POS:
+                continue
+            linked += g.token in gold_of
+            if g.rendering:
+                allowed = set().union(*(gold_of.get(k, set()) for k in (g.group or [g.token])))
+                kind = kinds[round((g.confidence - 0.5) * 1000)]
+                counts[kind][0] += 1
+                counts[kind][1] += set(g.rendering) <= allowed
+    rows = ["\n| evidence for a rendering | both directions agree | parts of speech fit | renderings | right | "
+            "precision = confidence | shown at this confidence and above: precision | recall |",
+            "|---|---|---|---:|---:|---:|---:|---:|"]
+    shown = right = 0
+    for kind, (n, ok) in sorted(counts.items(), key=lambda kv: -(kv[1][1] / max(kv[1][0], 1))):
+        shown += n
+        right += ok
+        mark = " **(shown)**" if saved[0][kind] >= saved[1] else ""
+        rows.append(f"| {kind[0]} | {'yes' if kind[1] else 'no'} | {'yes' if kind[2] else 'no'} | {n} | {ok} | "
+                    f"{ok / max(n, 1):.3f}{mark} | {right / max(shown, 1):.3f} | {right / max(linked, 1):.3f} |")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="only print the precision of each kind of rendering evidence (RENDERING_CONFIDENCE)")
     args = parser.parse_args()
     rows: list[str] = []
 
     data = read_alibi()
     fr, en, gold = [d[0] for d in data], [d[1] for d in data], [d[2] for d in data]
+    if args.calibrate:
+        print("\n".join(calibration(document_from_sentences(fr, "fr"), document_from_sentences(en, "en"), gold)))
+        return
     extra = lemmatised(read_transread())
     rows.append(f"ALIBI: {len(data)} sentence pairs, {sum(map(len, fr))} French tokens; "
                 f"transread extra: {len(extra)} pairs, {sum(len(f) for f, _ in extra)} French tokens\n")

@@ -217,7 +217,8 @@ def align_words(
     priors_text = None
     if use_lexicon:
         priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang)
-        priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in priors.items())
+        # sorted: the same file whatever the process's string hashing (PYTHONHASHSEED)
+        priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in sorted(priors.items()))
     # model 2 (HMM, no fertility): as accurate as model 3 here and twice as fast (docs/gloss.md)
     with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")

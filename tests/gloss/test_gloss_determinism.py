@@ -43,3 +43,29 @@ def test_the_seed_reaches_the_sampler(story):
     one = align_words(fr, en, seed=1)
     two = align_words(fr, en, seed=2)
     assert [a.forward for a in one] != [a.forward for a in two] or [a.backward for a in one] != [a.backward for a in two]
+
+
+def _wordalign_in_a_fresh_process(tmp_path, hash_seed: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    fr, en = tmp_path / "story.fr", tmp_path / "story.en"
+    fr.write_text("\n".join(line.split("\t", 1)[1] for line in (STORY / "ChatBotte_sents.txt").read_text(
+        encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    en.write_text("\n".join(line.split("\t", 1)[1] for line in (STORY / "MasterCat_sents.txt").read_text(
+        encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    code = "from bireader.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", code, "wordalign", str(fr), str(en), "--presegmented",
+                           "--pretokenized"], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONHASHSEED": hash_seed})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@needs_story
+def test_two_processes_with_different_string_hashing_give_the_same_links(tmp_path):
+    # Python's string hashing changes with each process: nothing that orders the aligner's input may follow it
+    first = _wordalign_in_a_fresh_process(tmp_path, "1")
+    assert first.count("\n") == len((STORY / "ChatBotte_sents.txt").read_text(encoding="utf-8").splitlines())
+    assert _wordalign_in_a_fresh_process(tmp_path, "2") == first

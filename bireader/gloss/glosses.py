@@ -27,7 +27,7 @@ from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words
 from bireader.lexicon import FUNCTION_WORDS, Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
-from bireader.lexicon.lookup import find_senses
+from bireader.lexicon.lookup import find_senses, round_trip_first
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -262,6 +262,10 @@ def plausible_rendering(
     return True
 
 
+# a noun whose only senses are the pivot dictionaries' verb senses (or the reverse) gets none of them
+_OPPOSITE_POS = {"NOUN": "VERB", "VERB": "NOUN"}
+
+
 class _Glosser:
     """Shared state for one document: the lexicon and caches of lookups by (form, lemma, pos)."""
 
@@ -278,6 +282,10 @@ class _Glosser:
         found = self._cache.get(key)
         if found is None:
             headword, senses = find_senses(self.lex, token.text, token.lemma or token.text.lower(), token.pos)
+            senses = round_trip_first(self.lex, headword, senses)  # a first sense that translates back
+            if token.pos in _OPPOSITE_POS and senses and all(
+                    s.pos == _OPPOSITE_POS[token.pos] and s.source == "apertium-pivot" for s in senses):
+                senses = []  # "hounds" (a noun) has only the verb's senses ("torturer"): none is better
             if senses and senses[0].source == "derived":  # "tendrement" glossed from "tendre": still its own lemma
                 headword = token.lemma or token.text.lower()
             texts, sources = [], []

@@ -316,13 +316,15 @@ class _Glosser:
         translates: dict[int, set[int]] = {}
         if target_tokens:
             target_words = [_token_words(t) for t in target_tokens]
+            target_prefixes = [_cognate_key(t.lemma or t.text) for t in target_tokens]
             for k, t in enumerate(tokens):
                 if not (t.is_word and t.pos in CONTENT_POS):
                     continue
                 k_lemma, k_senses, _ = self.lookup(t)
                 words = _sense_word_set(tuple(k_senses), self.target)
+                prefix = _cognate_key(k_lemma)
                 for j, tw in enumerate(target_words):
-                    if tw & words or _cognates(k_lemma, target_tokens[j]):
+                    if (prefix and prefix == target_prefixes[j]) or not words.isdisjoint(tw):
                         translates.setdefault(j, set()).add(k)
         for i, token in enumerate(tokens):
             span = group_of.get(i)
@@ -434,8 +436,15 @@ class _Glosser:
 
 def _cognates(lemma: str, token: Token) -> bool:
     """Spelt alike at their start, as Simard's cognates: "livide"/"livid", "entomologique"/"entomological"."""
-    a, b = normalise(lemma), normalise(token.lemma or token.text)
-    return len(a) >= 4 and len(b) >= 4 and a[:5] == b[:5]
+    key = _cognate_key(lemma)
+    return bool(key) and key == _cognate_key(token.lemma or token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _cognate_key(word: str) -> str:
+    """The first five letters of a word of four or more, normalised (empty for shorter words)."""
+    word = normalise(word)
+    return word[:5] if len(word) >= 4 else ""
 
 
 # Share of renderings that ALIBI's gold confirms, by kind of evidence: (evidence, both directions agree, parts of
@@ -485,8 +494,13 @@ def pos_compatible(pos: str, rendering_pos: list[str]) -> bool:
     return allowed is None or any(p in allowed for p in rendering_pos)
 
 
-def _token_words(token: Token) -> set[str]:
-    return {token.text.lower().replace("’", "'"), (token.lemma or token.text).lower().replace("’", "'")}
+def _token_words(token: Token) -> frozenset[str]:
+    return _words_of(token.text, token.lemma or token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _words_of(text: str, lemma: str) -> frozenset[str]:
+    return frozenset((text.lower().replace("’", "'"), lemma.lower().replace("’", "'")))
 
 
 @lru_cache(maxsize=100_000)

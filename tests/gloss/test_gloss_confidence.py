@@ -78,8 +78,11 @@ def serge():
 
 
 def _glosses_of(prepared, form):
+    import json
+
     sentences = {s.id: s for s in prepared.source.sentences()}
-    return [(g, sentences[sid]) for sid, gs in prepared.glosses.items() if sid in sentences
+    glosses = {sid: json.loads(gs) if isinstance(gs, str) else gs for sid, gs in prepared.glosses.items()}
+    return [(g, sentences[sid]) for sid, gs in glosses.items() if sid in sentences
             for g in gs if sentences[sid].tokens[g["token"]].text == form]
 
 

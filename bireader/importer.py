@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -20,9 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bireader.align import ALIGNER
 from bireader.document import Document
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.ingest.limits import Limits
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
-from bireader.store.library import SavedText, save_text
+from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
+from bireader.store.library import SavedText, SlugTaken, get_text, save_text
 
 
 Progress = Callable[[str], None]
@@ -40,6 +43,8 @@ class ImportRequest:
     engine: str = "auto"
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Limits = field(default_factory=Limits)  # its max_bytes is replaced by ``max_bytes`` above
+    replace: bool = False  # store over the text that has ``slug``; without it a taken slug gets a new one
     warnings: list[str] = field(default_factory=list)
 
 
@@ -64,12 +69,14 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
     from bireader.nlp import get_engine
 
     engine = get_engine(request.engine, request.stanza_dir)
+    limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
     progress(f"reading {request.path.name} with the {engine.name} engine")
-    first = load_document(request.path, request.lang, engine=engine, max_bytes=request.max_bytes)
+    first = load_document(request.path, request.lang, engine=engine, limits=limits, warnings=request.warnings)
     if request.translation is None:
         return Prepared(first, request.path)
     progress(f"reading {request.translation.name}")
-    second = load_document(request.translation, request.translation_lang, engine=engine, max_bytes=request.max_bytes)
+    second = load_document(request.translation, request.translation_lang, engine=engine, limits=limits,
+                           warnings=request.warnings)
     if first.lang == second.lang:
         raise IngestError(str(request.translation), f"both files are in the same language ({first.lang}); "
                                                     "a pair needs one French and one English file")
@@ -98,21 +105,46 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     return beads
 
 
+def check_request(factory: sessionmaker[Session], request: ImportRequest) -> None:
+    """Refuse, before any costly work, a request whose title, credits or slug are not valid or whose explicit slug
+    is taken without ``replace`` (IngestError naming the file). Saving checks the slug again, in its transaction."""
+    name = request.path.name
+    try:
+        if request.title is not None:
+            request.title = check_title(request.title) or None
+        request.credits = check_credits(request.credits or "")
+        if request.slug:
+            check_slug(request.slug)
+    except ValueError as error:
+        raise IngestError(name, str(error)) from None
+    if request.slug and not request.replace:
+        with factory() as session:
+            existing = get_text(session, request.slug)
+            if existing is not None:
+                raise IngestError(name, f"the slug {request.slug!r} is taken by {existing.title!r}; choose another "
+                                        "slug, or replace that text explicitly (--replace)")
+
+
 def import_text(factory: sessionmaker[Session], request: ImportRequest, progress: Progress = lambda _: None) -> SavedText:
     """Read, analyse, align, gloss and store the request's file(s) in one transaction."""
+    check_request(factory, request)
     prepared = prepare(request, progress)
     source, target = prepared.source, prepared.target
     files = {"source": (prepared.source_path.name, _sha256(prepared.source_path))}
     if prepared.target_path is not None:
         files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
-    title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
-    credits = request.credits or credits_from_metadata(source, target)
+    title = request.title or clean_line(source.title or (target.title if target else "") or "", TITLE_MAX) \
+        or clean_line(title_from_filename(request.path), TITLE_MAX)
+    credits = request.credits or clean_line(credits_from_metadata(source, target), CREDITS_MAX)
     gloss(prepared, progress)
     progress("saving")
-    with transaction(factory) as session:
-        saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
-                          credits=credits, aligner=ALIGNER if target is not None else "",
-                          files=files, glosses=prepared.glosses)
+    try:
+        with transaction(factory) as session:
+            saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
+                              credits=credits, aligner=ALIGNER if target is not None else "",
+                              files=files, glosses=prepared.glosses, replace=request.replace)
+    except SlugTaken as error:  # taken meanwhile, by another import
+        raise IngestError(request.path.name, str(error)) from None
     progress(f"saved {saved.title!r}: {saved.page_count} pages")
     return saved
 
@@ -164,5 +196,6 @@ def seed_requests(root: Path = ROOT) -> list[ImportRequest]:
             title=entry.get("title"),
             slug=entry.get("slug"),
             credits=entry.get("credits", "").strip(),
+            replace=True,  # `bireader seed` re-imports the seed texts over themselves
         ))
     return requests

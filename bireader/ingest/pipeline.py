@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bireader.document import Document, Sentence
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError, read_text
+from bireader.ingest.limits import Limits, apply_limits
 from bireader.ingest.plaintext import parse_plaintext
 
 _FRENCH_MARKERS = {"le", "la", "les", "des", "du", "et", "est", "une", "que", "qui", "dans", "pas", "il", "elle", "je", "nous", "vous", "sur", "au", "aux", "ne", "se", "ce", "avec", "pour"}
@@ -48,10 +49,16 @@ def load_document(
     engine=None,
     title: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
+    warnings: list[str] | None = None,
 ) -> Document:
-    """Read, structure and analyse the text file at ``path``; raises :class:`IngestError` on bad input."""
+    """Read, structure and analyse the text file at ``path``; raises :class:`IngestError` on bad input.
+
+    ``limits`` bound the work (see :mod:`bireader.ingest.limits`; its ``max_bytes`` wins over ``max_bytes``);
+    what they changed (long paragraphs split) is appended to ``warnings``."""
     path = Path(path)
-    text = read_text(path, max_bytes=max_bytes)
+    limits = limits or Limits(max_bytes=max_bytes)
+    text = read_text(path, max_bytes=limits.max_bytes)
     detected = guess_language(text)
     if lang is None:
         if detected is None:
@@ -66,6 +73,7 @@ def load_document(
     document = parse_plaintext(text, lang, title=title)
     if not any(True for _ in document.paragraphs()):
         raise IngestError(str(path), "no paragraphs of text found")
+    apply_limits(document, limits, str(path), warnings)
     if engine is None:
         from bireader.nlp import get_engine
 

@@ -109,6 +109,6 @@ def test_counts_follow_a_reimport_of_the_text(client, sessions):
     document = Document("B", "fr", sections=[Section("s", None, [Entry("e", None, [
         Paragraph("p", "Bonjour.", [Sentence("p.0", "Bonjour.", 0, tokens)])])])])
     with transaction(sessions) as session:  # the same slug, other content
-        save_text(session, document, slug="promenade-fr")
+        save_text(session, document, slug="promenade-fr", replace=True)
     after = client.get("/api/texts/promenade-fr/counts").get_json()
     assert before["total"] > 1 and after["total"] == after["new"] == 1

@@ -18,6 +18,16 @@ from bireader.ingest.plaintext import parse_plaintext
 _FRENCH_MARKERS = {"le", "la", "les", "des", "du", "et", "est", "une", "que", "qui", "dans", "pas", "il", "elle", "je", "nous", "vous", "sur", "au", "aux", "ne", "se", "ce", "avec", "pour"}
 _ENGLISH_MARKERS = {"the", "and", "of", "to", "is", "was", "that", "he", "she", "it", "in", "with", "his", "her", "for", "not", "you", "they", "we", "had", "have", "be", "at", "on", "which"}
 
+# The commonest words of the languages most often mistaken for ours (a German or Spanish file given as French).
+_OTHER_MARKERS = {
+    "German": {"der", "die", "das", "und", "ist", "nicht", "ein", "eine", "den", "dem", "mit", "sich", "auf", "zu",
+               "von", "ich", "sie", "es", "war", "auch", "im", "wie", "aber", "noch", "nach"},
+    "Spanish": {"el", "los", "las", "y", "es", "del", "una", "por", "con", "para", "pero", "como", "su", "lo", "fue",
+                "muy", "cuando", "sin", "sobre", "ya", "ella", "tiene", "porque", "esta", "yo"},
+    "Italian": {"il", "gli", "di", "che", "è", "della", "non", "una", "per", "con", "sono", "anche", "alla", "nel",
+                "più", "ma", "come", "questo", "era", "lo", "ha", "degli", "nella", "io", "lui"},
+}
+
 
 def guess_language(text: str) -> str | None:
     """"fr" or "en" by counting very common words; None when the text gives too little to tell."""
@@ -27,6 +37,26 @@ def guess_language(text: str) -> str | None:
     if french + english < 5:
         return None
     return "fr" if french > english else "en"
+
+
+def foreign_script_or_language(text: str) -> str | None:
+    """Why ``text`` is neither French nor English, or None when it may be: mostly letters of another script
+    (Chinese, Russian), or enough Latin words of which almost none is a common French or English one (German)."""
+    sample = text[:200_000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) >= 20:
+        latin = sum(1 for ch in letters if ch < "\u0250")  # Basic Latin to Latin Extended-B
+        if latin < 0.5 * len(letters):
+            return "is not written in the Latin alphabet: it is neither French nor English"
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœäöüßñíóúáì]+", sample.lower())
+    ours = max(sum(w in _FRENCH_MARKERS for w in words), sum(w in _ENGLISH_MARKERS for w in words))
+    for name, markers in _OTHER_MARKERS.items():
+        theirs = sum(w in markers for w in words)
+        if theirs >= 5 and theirs > 2 * ours:
+            return f"reads as {name}, not French or English; bireader reads French and English texts"
+    if len(words) >= 100 and ours < 0.03 * len(words):  # French and English prose: 20-30 % of words are markers
+        return "reads as neither French nor English (too few of their common words)"
+    return None
 
 
 def analyse_document(document: Document, engine) -> Document:
@@ -59,6 +89,9 @@ def load_document(
     path = Path(path)
     limits = limits or Limits(max_bytes=max_bytes)
     text = read_text(path, max_bytes=limits.max_bytes)
+    foreign = foreign_script_or_language(text)
+    if foreign is not None:
+        raise IngestError(str(path), foreign)
     detected = guess_language(text)
     if lang is None:
         if detected is None:

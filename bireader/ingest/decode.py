@@ -121,8 +121,9 @@ def _checked(text: str, name: str) -> str:
     if "\x00" in text:
         raise IngestError(name, f"looks like a binary file (it contains NUL characters, the first at character "
                                 f"{text.index(chr(0)):,}), not text")
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > len(sample) * 0.01:
-        raise IngestError(name, "looks like a binary file (control characters), not text")
+    for start in range(0, len(text), 65536):  # every window, so that a binary tail is seen too
+        window = text[start:start + 65536]
+        controls = sum(1 for ch in window if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if controls > max(len(window), 1000) * 0.01:
+            raise IngestError(name, "looks like a binary file (control characters), not text")
     return text

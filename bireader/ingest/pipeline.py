@@ -89,6 +89,8 @@ def load_document(
     path = Path(path)
     limits = limits or Limits(max_bytes=max_bytes)
     text = read_text(path, max_bytes=limits.max_bytes)
+    if not any(ch.isalnum() for ch in text):
+        raise IngestError(str(path), "no words to read: the file holds only punctuation, symbols or spaces")
     foreign = foreign_script_or_language(text)
     if foreign is not None:
         raise IngestError(str(path), foreign)

@@ -77,7 +77,7 @@ def check_title(title: str) -> str:
 
 
 def check_credits(credits: str) -> str:
-    return _check_line(credits, "the credits", CREDITS_MAX)
+    return _check_line(credits, "the credits line", CREDITS_MAX)
 
 
 def clean_line(value: str, limit: int) -> str:

@@ -92,7 +92,8 @@ M = TypeVar("M", bound=BaseModel)
 def one_line(error: ValidationError) -> str:
     """The first problem of ``error`` in one line: ``bead: Input should be less than or equal to 1000000``."""
     first = error.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in first["loc"]) or "input"
+    # a union's member shows in the location ("lang.literal['fr','en']"): the field's name is what a user knows
+    where = ".".join(str(part) for part in first["loc"] if not any(c in str(part) for c in "[(")) or "input"
     message = first["msg"].removeprefix("Value error, ")
     return f"{where}: {message}"
 

@@ -96,9 +96,11 @@ def _bounded_sentences(text: str, lang: str, limits: Limits) -> list[tuple[str, 
         if not last_window and len(spans) > 1:
             spans = spans[:-1]  # the window's last sentence may run on past it: read it again in the next window
             next_pos = pos + spans[-1][1]
-        elif not last_window:
+        elif not last_window:  # no sentence ends in the whole window: cut one piece off at a space
             next_pos = pos + _space_before(chunk, limits.max_sentence_chars)
-            spans = [(0, next_pos - pos)]
+            result.append((chunk[:next_pos - pos].strip(), True))
+            pos = next_pos
+            continue
         else:
             next_pos = len(text)
         for a, b in spans:

@@ -41,7 +41,7 @@ def guess_language(text: str) -> str | None:
 
 def foreign_script_or_language(text: str) -> str | None:
     """Why ``text`` is neither French nor English, or None when it may be: mostly letters of another script
-    (Chinese, Russian), or enough Latin words of which almost none is a common French or English one (German)."""
+    (Chinese, Russian), or more of German's, Spanish's or Italian's commonest words than of ours."""
     sample = text[:200_000]
     letters = [ch for ch in sample if ch.isalpha()]
     if len(letters) >= 20:
@@ -54,8 +54,6 @@ def foreign_script_or_language(text: str) -> str | None:
         theirs = sum(w in markers for w in words)
         if theirs >= 5 and theirs > 2 * ours:
             return f"reads as {name}, not French or English; bireader reads French and English texts"
-    if len(words) >= 100 and ours < 0.03 * len(words):  # French and English prose: 20-30 % of words are markers
-        return "reads as neither French nor English (too few of their common words)"
     return None
 
 

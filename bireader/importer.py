@@ -174,7 +174,10 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     else:
         found = gloss_bitext(prepared.source, prepared.target, prepared.beads)
         found.update(gloss_monolingual(prepared.target, prepared.source.lang))
-    prepared.glosses = {key: [g.to_dict() for g in glosses] for key, glosses in found.items()}
+    prepared.glosses = {}
+    while found:  # converted one sentence at a time, so that objects and dicts are not all held at once
+        key, glosses = found.popitem()
+        prepared.glosses[key] = [g.to_dict() for g in glosses]
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

@@ -68,9 +68,27 @@ def french_pipeline():
         return _french_pipeline()
 
 
+def _import_spacy_without_torch():
+    """spaCy, imported so that thinc does not load PyTorch (installed for stanza, unused by our pipeline):
+    importing torch costs about 230 MB of resident memory in every importing process. torch stays importable
+    afterwards (the stanza engine imports it when used); if it is loaded already, nothing changes."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail inside thinc.compat
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @functools.lru_cache(maxsize=None)
 def _french_pipeline():
-    import spacy
+    spacy = _import_spacy_without_torch()
     from spacy.language import Language
 
     from bireader.nlp.fast_load import prime_french_token_match

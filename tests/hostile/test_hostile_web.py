@@ -217,3 +217,30 @@ def _app_in(instance, config):
         return app_module.create_app(config)
     finally:
         app_module.Flask = original
+
+
+def test_a_slug_with_quotes_from_an_older_database_cannot_break_the_download_header(client, library):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{library}")
+    with engine.begin() as connection:  # slugs are checked when stored now; older databases may hold anything
+        connection.execute(text("""UPDATE texts SET slug = 'a"b; filename=evil.exe' WHERE slug = 'base'"""))
+    engine.dispose()
+    response = client.get('/export/a"b; filename=evil.exe.tsv')
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="a_b__filename_evil.exe.tsv"'
+
+
+def test_the_web_import_runs_under_the_configured_limits(database_url, library):
+    from bireader.web.app import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "IMPORT_SYNCHRONOUS": True,
+                      "IMPORT_LIMITS": {"max_pages": 1}})
+    client = app.test_client()
+    before = snapshot(library)
+    page = job_page(client, post_import(client, {"original": ("long.txt", (FRENCH * 20).encode())}))
+    assert alert(page) == "0-long.txt: would fill about 4 pages, over the limit of 1 (setting max_pages); split the " \
+                          "text into parts"
+    assert snapshot(library) == before
+    with pytest.raises(ValueError, match="unknown limit.s. max_chapters"):
+        create_app({"TESTING": True, "DATABASE_URL": database_url, "IMPORT_LIMITS": {"max_chapters": 3}})

@@ -48,6 +48,7 @@ class Position(Input):
     slug: Slug
     page: int = Field(1, ge=1, le=MAX_PAGE)
     bead: int = Field(0, ge=0, le=MAX_BEAD)
+    create_learner: bool = True  # false: save only for a learner who exists (the reader's save on opening a page)
 
 
 class LevelForm(Input):

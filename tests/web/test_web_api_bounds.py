@@ -124,3 +124,13 @@ def _put(url: str, body: dict, cookie: str | None) -> tuple[int, str]:
             return response.status, response.headers.get("Set-Cookie", "")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def test_the_readers_save_on_opening_a_page_makes_no_learner_for_a_visitor(api, sessions):
+    body = {"slug": "promenade-fr", "page": 2, "bead": 0, "create_learner": False}
+    assert api.put("/api/position", json=body).status_code == 200
+    with sessions() as session:
+        assert session.scalar(select(func.count(Learner.id))) == 0
+    api.put("/api/words", json={"lang": "fr", "lemma": "pluie", "status": "known"})
+    assert api.put("/api/position", json=body).status_code == 200
+    assert api.get("/read/promenade-fr").headers["Location"].endswith("/read/promenade-fr/2")

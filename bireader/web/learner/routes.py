@@ -2,7 +2,7 @@
 
     PUT  /api/words          {"lang": "fr", "lemma": "maison", "status": "known"}  -> {"lemma", "status"}
     GET  /api/words?lang=fr  -> {"maison": "known", ...}
-    PUT  /api/position       {"slug": "candide", "page": 3, "bead": 41}
+    PUT  /api/position       {"slug": "candide", "page": 3, "bead": 41[, "create_learner": false]}
     GET  /api/texts/<slug>/counts[?page=N] -> {"known": .., "learning": .., "ignore": .., "new": .., "rare": ..}
     POST /learner/words      form: lang, lemma, status, next   (the vocabulary page without JavaScript)
     POST /learner/level      form: level, next
@@ -78,7 +78,10 @@ def _save_position(position: Position) -> None:
         abort(404, description="no such text")
     if position.page > text.page_count:
         abort(400, description=f"page must be between 1 and {text.page_count}")
-    save_position(session, current_learner(create=True), text.id, position.page, position.bead)
+    learner = current_learner(create=position.create_learner)
+    if learner is None:  # a visitor who never marked anything leaves no row
+        return
+    save_position(session, learner, text.id, position.page, position.bead)
     session.commit()
 
 

@@ -9,9 +9,9 @@ French and English, aligns them, glosses the words, and saves everything in one 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.align import ALIGNER
 from bireader.document import Document
+from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.limits import Limits
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
-from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.store.library import SavedText, SlugTaken, get_text, save_text
 
 
@@ -44,7 +44,7 @@ class ImportRequest:
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
     limits: Limits = field(default_factory=Limits)  # its max_bytes is replaced by ``max_bytes`` above
-    replace: bool = False  # store over the text that has ``slug``; without it a taken slug gets a new one
+    replace: bool = False  # store over the text that has ``slug``; without it that slug must be free
     warnings: list[str] = field(default_factory=list)
 
 

@@ -19,6 +19,7 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.align import ALIGNER
+from bireader.plural import plural
 from bireader.document import Document
 from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
@@ -145,7 +146,7 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
                               files=files, glosses=prepared.glosses, replace=request.replace)
     except SlugTaken as error:  # taken meanwhile, by another import
         raise IngestError(request.path.name, str(error)) from None
-    progress(f"saved {saved.title!r}: {saved.page_count} pages")
+    progress(f"saved {saved.title!r}: {plural(saved.page_count, 'page')}")
     return saved
 
 

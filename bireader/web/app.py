@@ -76,6 +76,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(export_bp)
     from bireader.web.review.routes import bp as review_bp  # teachers fix the alignment
     app.register_blueprint(review_bp)
+    from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
+
+    init_site(app)
     from werkzeug.exceptions import HTTPException
 
     from bireader.web.validation import json_errors  # the JSON API answers its errors in JSON, 500s included

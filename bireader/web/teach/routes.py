@@ -14,6 +14,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.utils import secure_filename
 
 from bireader.importer import ImportRequest
+from bireader.ingest.formats import CONVERT_HINT, accept_attribute, accepted_sentence
 from bireader.store.library import get_text, list_texts
 from bireader.web.app import db
 from bireader.web.csrf import csrf_token, csrf_valid
@@ -28,8 +29,12 @@ def _jobs() -> JobRegistry:
 
 
 def _form(error: str | None = None, status: int = 200, replace: str = ""):
-    return render_template("teach/import.html", csrf=csrf_token(), error=error, texts=list_texts(db()),
-                           replace=replace), status
+    return render_template("teach/import.html", csrf=csrf_token(), error=error, accept=accept_attribute(),
+                           texts=list_texts(db()), replace=replace, **_formats()), status
+
+
+def _formats() -> dict:
+    return {"accepted": accepted_sentence(), "convert_hint": CONVERT_HINT}
 
 
 def may_replace(text) -> bool:
@@ -68,7 +73,8 @@ def start():
             paths.append(None)
             continue
         name = secure_filename(upload.filename) or f"upload-{n}.txt"
-        path = workdir / f"{n}-{name}"
+        path = workdir / str(n) / name  # a folder per upload: messages name the file as it was uploaded
+        path.parent.mkdir()
         upload.save(path)
         paths.append(path)
     lang = fields.lang or None
@@ -102,7 +108,7 @@ def job(job_id: str):
     found = _jobs().get(job_id)
     if found is None:
         abort(404, description="No such import (imports are forgotten when the server restarts).")
-    return render_template("teach/job.html", job=found)
+    return render_template("teach/job.html", job=found, **_formats())
 
 
 def _upload_root() -> Path:

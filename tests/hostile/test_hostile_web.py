@@ -81,12 +81,12 @@ def test_a_bad_form_field_is_a_400_with_one_line_and_changes_nothing(client, lib
 
 
 REFUSED_UPLOADS = {
-    "empty file": (b"", "0-upload.txt: file is empty"),
-    "binary tail": (FRENCH.encode() * 300 + b"\x00\xff", "0-upload.txt: looks like a binary file (it contains NUL "
+    "empty file": (b"", "upload.txt: file is empty"),
+    "binary tail": (FRENCH.encode() * 300 + b"\x00\xff", "upload.txt: looks like a binary file (it contains NUL "
                                                            "bytes, the first at offset"),
-    "invalid UTF-8": (FRENCH.encode()[:20] + b"\xff" + FRENCH.encode(), "0-upload.txt: invalid UTF-8 at byte offset 20"),
+    "invalid UTF-8": (FRENCH.encode()[:20] + b"\xff" + FRENCH.encode(), "upload.txt: invalid UTF-8 at byte offset 20"),
     "Chinese given as French": ("你好，世界。我们在花园里。".encode() * 20,
-                                "0-upload.txt: is not written in the Latin alphabet"),
+                                "upload.txt: is not written in the Latin alphabet"),
 }
 
 
@@ -109,7 +109,7 @@ def test_path_traversal_in_an_upload_name_stays_in_the_upload_folder(client, lib
     engine = create_engine(f"sqlite:///{library}")
     with engine.connect() as connection:
         assert connection.execute(text("SELECT filename FROM sides ORDER BY id DESC LIMIT 1")).scalar() == \
-            "0-tmp_evil.txt"
+            "tmp_evil.txt"
     engine.dispose()
 
 
@@ -239,7 +239,7 @@ def test_the_web_import_runs_under_the_configured_limits(database_url, library):
     client = app.test_client()
     before = snapshot(library)
     page = job_page(client, post_import(client, {"original": ("long.txt", (FRENCH * 20).encode())}))
-    assert alert(page) == "0-long.txt: would fill about 4 pages, over the limit of 1 (setting max_pages); split the " \
+    assert alert(page) == "long.txt: would fill about 4 pages, over the limit of 1 (setting max_pages); split the " \
                           "text into parts"
     assert snapshot(library) == before
     with pytest.raises(ValueError, match="unknown limit.s. max_chapters"):

@@ -76,7 +76,10 @@ def run_case(text: str, runs: int) -> dict:
             done = subprocess.run([sys.executable, "-c", CHILD, "import", str(path), "--lang", "fr",
                                    "--engine", "offline"], capture_output=True, text=True, env=env)
             wall = time.perf_counter() - started
-            result = json.loads(done.stdout.strip().splitlines()[-1])
+            last = done.stdout.strip().splitlines()[-1:] or ["{}"]
+            result = json.loads(last[0]) if last[0].startswith("{") else {}
+            if "rss_mb" not in result:  # the child died (killed for memory?): say so rather than stop
+                raise SystemExit(f"the import died (exit {done.returncode}): {done.stderr.strip()[-300:]}")
             lines = [line for line in done.stderr.splitlines() + done.stdout.splitlines()
                      if line.startswith(("error:", "imported", "warning:"))]
             results.append(dict(result, process_s=wall, lines=lines))

@@ -1,4 +1,5 @@
-"""Teachers import texts from the browser: one file, or an original and its translation.
+"""Teachers import texts from the browser: one file, or an original and its translation, in any format of
+bireader.ingest (an aligned TSV or TMX file alone keeps its beads).
 
 The form's fields are checked by :class:`bireader.web.validation.ImportForm` (title, credits, language, which
 text to replace); a bad one shows the form again with one line and a 400. A new import never replaces a text by

@@ -85,8 +85,6 @@ def read_document(
     path = Path(path)
     _fmt, extracted = extract(read_bytes(path, max_bytes), str(path), max_bytes)
     sample = extracted.sample()
-    if not any(ch.isalnum() for ch in sample):
-        raise IngestError(str(path), "no words to read: the file holds only punctuation, symbols or spaces")
     foreign = foreign_script_or_language(sample)
     if foreign is not None:
         raise IngestError(str(path), foreign)
@@ -113,6 +111,8 @@ def read_document(
         document = build_document(extracted, lang, title)
     if not any(True for _ in document.paragraphs()):
         raise IngestError(str(path), "no paragraphs of text found")
+    if not any(ch.isalnum() for paragraph in document.paragraphs() for ch in paragraph.text):
+        raise IngestError(str(path), "no words to read: the file holds only punctuation, symbols or spaces")
     return document
 
 

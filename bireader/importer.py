@@ -25,7 +25,7 @@ from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentenc
 from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
-from bireader.ingest.limits import Limits
+from bireader.ingest.limits import Limits, check_segments
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
 from bireader.store.library import SavedText, SlugTaken, get_text, save_text
@@ -150,6 +150,9 @@ def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progr
     """Documents and beads from aligned segment pairs: each segment one sentence, each pair one bead, as given."""
     from bireader.nlp import get_engine
 
+    limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
+    for column in (0, 1):
+        check_segments([pair[column] for pair in pairs.pairs if pair[column]], limits, str(request.path))
     engine = get_engine(request.engine, request.stanza_dir)
     progress(f"reading {len(pairs.pairs)} aligned segments of {request.path.name} with the {engine.name} engine")
     documents, beads = [], []

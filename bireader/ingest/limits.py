@@ -160,3 +160,19 @@ def apply_limits(document: Document, limits: Limits, name: str, warnings: list[s
                         f"characters or holding a sentence longer than {limits.max_sentence_chars:,} were split "
                         f"at sentence boundaries{detail}")
     return document
+
+
+def check_segments(segments: list[str], limits: Limits, name: str) -> None:
+    """The limits for an already aligned file (TSV, TMX), whose segments are kept as given rather than split:
+    too many segments, one longer than ``max_paragraph_chars``, or too many pages refuse it."""
+    if len(segments) > limits.max_paragraphs:
+        raise IngestError(name, f"has {len(segments):,} segments, over the limit of {limits.max_paragraphs:,} "
+                                "(setting max_paragraphs); split the file into parts")
+    longest = max((len(s) for s in segments), default=0)
+    if longest > limits.max_paragraph_chars:
+        raise IngestError(name, f"has a segment of {longest:,} characters, over the limit of "
+                                f"{limits.max_paragraph_chars:,} (setting max_paragraph_chars)")
+    pages = sum(len(s) for s in segments) // DEFAULT_BUDGET + 1
+    if pages > limits.max_pages:
+        raise IngestError(name, f"would fill about {pages:,} pages, over the limit of {limits.max_pages:,} "
+                                "(setting max_pages); split the file into parts")

@@ -121,3 +121,21 @@ def test_many_tiny_paragraphs_under_the_limit_are_stored(cli, tmp_path):
     result = cli.import_(path, "--lang", "fr", "--title", "Chats")
     assert result.exit_code == 0, result.output
     assert len(stored_sentences(cli.database)) == 3_000
+
+
+def test_an_aligned_file_with_a_huge_segment_is_refused(cli, tmp_path):
+    path = tmp_path / "pairs.tsv"
+    rows = ["Le chat dort.\tThe cat sleeps."] * 5 + [french_line(20_000) + "\tThe end."]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    before = snapshot(cli.database)
+    result = cli.run("import-aligned", path, "--engine", "offline")
+    refused(cli, before, result, "has a segment of 19,998 characters, over the limit of 5,000 "
+                                 "(setting max_paragraph_chars)")
+
+
+def test_an_aligned_file_with_too_many_segments_is_refused(cli, tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("\n".join(["Le chat dort.\tThe cat sleeps."] * 20_001) + "\n", "utf-8")
+    before = snapshot(cli.database)
+    result = cli.run("import-aligned", path, "--engine", "offline")
+    refused(cli, before, result, "has 20,001 segments, over the limit of 20,000 (setting max_paragraphs)")

@@ -44,7 +44,7 @@ def test_a_4_mb_single_line_is_refused_before_analysis(cli, tmp_path):
     path.write_text(french_line(4 * 1024 * 1024), "utf-8")
     before = snapshot(cli.database)
     result = cli.import_(path, "--lang", "fr")
-    refused(cli, before, result, "would fill about 1,748 pages, over the limit of 1,000 (setting max_pages); "
+    refused(cli, before, result, "would fill about 1,748 pages, over the limit of 440 (setting max_pages); "
                                  "split the text into parts")
     assert "glossing" not in result.output
 

@@ -36,7 +36,7 @@ class Limits:
     max_paragraph_chars: int = 5_000  # a long literary paragraph is 2-4,000 characters
     max_sentence_chars: int = 1_500  # Proust's longest sentence is under 4,000; ours are cut, not refused
     max_paragraphs: int = 20_000  # a long novel has 3-10,000
-    max_pages: int = 440  # about 1 MB of text on its longer side (an import then peaks near 1 GB); Madame Bovary: 290
+    max_pages: int = 440  # about 1 MB of text on its longer side (peak about 660 MB); Madame Bovary: 290 a side
 
     def __post_init__(self) -> None:
         for f in fields(self):

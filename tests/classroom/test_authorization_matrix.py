@@ -66,6 +66,7 @@ MATRIX = {
     ("export.text_json", "GET"): (lambda w: f"/export/{S}.json", {}, read()),
     ("learner.text_counts", "GET"): (lambda w: f"/api/texts/{S}/counts", {}, read()),
     ("learner.put_position", "PUT"): (lambda w: "/api/position", {"json": {"slug": S, "page": 1}}, read()),
+    ("learner.form_position", "POST"): (lambda w: "/learner/position", {"data": {"slug": S, "page": "1"}}, read(303)),
     ("learner.list_words", "GET"): (lambda w: "/api/words?lang=fr", {}, everyone(200)),
     ("learner.put_word", "PUT"): (lambda w: "/api/words", {"json": {"lang": "fr", "lemma": "haie", "status": "known"}},
                                   everyone(200)),

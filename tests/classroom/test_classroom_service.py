@@ -195,7 +195,7 @@ def test_replacing_a_text_needs_its_owner(sessions, world, tmp_path):
     with sessions() as session:
         other = _user(session, "other-teacher").id
     with pytest.raises(IngestError, match="belongs to someone else"):
-        import_text(sessions, ImportRequest(path=source, lang="fr", slug="promenade", owner_id=other))
+        import_text(sessions, ImportRequest(path=source, lang="fr", slug="promenade", replace=True, owner_id=other))
     with sessions() as session:
         assert session.scalar(select(Text).where(Text.slug == "promenade")).page_count > 0
         assert session.scalar(select(func.count()).select_from(Side).join(Text).where(Text.slug == "promenade")) == 2

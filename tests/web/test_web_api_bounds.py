@@ -30,9 +30,9 @@ BODIES = st.one_of(
 
 
 @pytest.fixture
-def api(app, sessions):
+def api(app, sessions, client):
     save_monolingual(sessions, pages=3)
-    return app.test_client()
+    return client  # (it sends the session's CSRF token with every write, as the reader's script does)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -98,12 +98,13 @@ def test_fifty_parallel_marks_of_one_word_all_succeed_and_leave_one_row(app, ses
     thread.start()
     base = f"http://127.0.0.1:{server.server_port}"
     try:
-        first = _put(base + "/api/words", {"lang": "fr", "lemma": "maison", "status": "learning"}, None)
-        cookie = first[1].split(";", 1)[0]
+        session_cookie, token = _session(base)
+        first = _put(base + "/api/words", {"lang": "fr", "lemma": "maison", "status": "learning"}, session_cookie, token)
+        cookie = "; ".join(c for c in (session_cookie, first[1].split(";", 1)[0]) if c)
 
         def mark(n: int):
             return _put(base + "/api/words", {"lang": "fr", "lemma": "maison",
-                                               "status": ("known", "learning", "ignore")[n % 3]}, cookie)[0]
+                                               "status": ("known", "learning", "ignore")[n % 3]}, cookie, token)[0]
 
         with ThreadPoolExecutor(max_workers=50) as pool:
             statuses = list(pool.map(mark, range(50)))
@@ -116,8 +117,18 @@ def test_fifty_parallel_marks_of_one_word_all_succeed_and_leave_one_row(app, ses
         assert session.scalar(select(func.count(WordStatus.id))) == 1
 
 
-def _put(url: str, body: dict, cookie: str | None) -> tuple[int, str]:
-    headers = {"Content-Type": "application/json", **({"Cookie": cookie} if cookie else {})}
+def _session(base: str) -> tuple[str, str]:
+    """A browser session's cookie and its CSRF token (from the page's meta tag), as the reader's script has them."""
+    import re
+
+    with urllib.request.urlopen(base + "/login", timeout=60) as response:
+        cookie = response.headers.get("Set-Cookie", "").split(";", 1)[0]
+        token = re.search(r'name="csrf-token" content="([^"]+)"', response.read().decode()).group(1)
+    return cookie, token
+
+
+def _put(url: str, body: dict, cookie: str | None, token: str) -> tuple[int, str]:
+    headers = {"Content-Type": "application/json", "X-CSRFToken": token, **({"Cookie": cookie} if cookie else {})}
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers, method="PUT")
     try:
         with urllib.request.urlopen(request, timeout=60) as response:

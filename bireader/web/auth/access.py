@@ -20,7 +20,9 @@ from flask import Flask, abort, current_app, g, jsonify, redirect, render_templa
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from bireader.accounts.models import User
+from sqlalchemy import select
+
+from bireader.accounts.models import LOCAL_USER, User
 from bireader.accounts.service import accounts_exist, local_user
 from bireader.classroom.service import can_manage, readable_text as find_readable
 from bireader.store.models import Text
@@ -115,9 +117,11 @@ def current_row() -> User | None:
     if current_user.is_authenticated:
         row = current_user.row
     elif single_user():
-        with current_app.extensions["bireader.sessions"]() as own, own.begin():
-            user_id = local_user(own).id  # created once, in a session of its own (the request's stays untouched)
-        row = db().get(User, user_id)
+        row = db().scalar(select(User).where(User.name == LOCAL_USER))
+        if row is None:  # the first request ever: created in a session of its own (the request's stays untouched)
+            with current_app.extensions["bireader.sessions"]() as own, own.begin():
+                user_id = local_user(own).id
+            row = db().get(User, user_id)
     else:
         row = None
     g.user_row = row

@@ -19,7 +19,6 @@ from functools import wraps
 from flask import Flask, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask_login import AnonymousUserMixin, LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
-
 from sqlalchemy import select
 
 from bireader.accounts.models import LOCAL_USER, User

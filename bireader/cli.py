@@ -33,4 +33,7 @@ main.add_command(wordalign_command, "wordalign")
 from bireader.export.commands import export_command  # noqa: E402
 
 main.add_command(export_command, "export")
+from bireader.jobs.commands import worker_command  # noqa: E402
+
+main.add_command(worker_command, "worker")
 # --- end commands ---

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from bireader import __version__
+from bireader import __version__, settings
 from bireader.document import LOW_CONFIDENCE
 from bireader.store.db import database_url, open_engine, session_factory
 
@@ -32,9 +32,11 @@ def create_app(config: dict | None = None) -> Flask:
         SECRET_KEY=os.environ.get("BIREADER_SECRET_KEY") or secrets.token_hex(16),
         MAX_CONTENT_LENGTH=20 * 1024 * 1024,
     )
+    app.config.update(settings.DEFAULTS)
     config_file = Path(app.instance_path) / "config.toml"
     if config_file.exists():
         app.config.update(tomllib.loads(config_file.read_text("utf-8")))
+    app.config.update(settings.from_environment())
     app.config.update(config or {})
     url = app.config.get("DATABASE_URL") or database_url(app.instance_path)
     app.config["DATABASE_URL"] = url
@@ -70,6 +72,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(export_bp)
     from bireader.web.review.routes import bp as review_bp  # teachers fix the alignment
     app.register_blueprint(review_bp)
+    from bireader.web import serving  # security headers, Server header, /healthz, reverse proxy
+
+    serving.init_app(app)
     return app
 
 

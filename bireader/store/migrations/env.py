@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 
 from bireader.store.models import Base
 import bireader.learner.models  # noqa: E402,F401  (learner tables join the metadata)
+import bireader.jobs.models  # noqa: E402,F401  (the durable job table joins the metadata)
 
 config = context.config
 target_metadata = Base.metadata

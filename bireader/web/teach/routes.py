@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.utils import secure_filename
 
-from bireader.importer import ImportRequest
+from bireader.jobs import service
 from bireader.web.csrf import csrf_token, csrf_valid
-from bireader.web.teach.jobs import JobRegistry
+from bireader.web.teach.jobs import job_queue
 
 bp = Blueprint("teach", __name__, url_prefix="/import")
-
-
-def _jobs() -> JobRegistry:
-    return current_app.extensions.setdefault("bireader.jobs", JobRegistry())
 
 
 def _form(error: str | None = None, status: int = 200):
@@ -36,29 +29,30 @@ def start():
     translation = request.files.get("translation")
     if original is None or not original.filename:
         return _form("Choose a file to import.", 400)
-    workdir = Path(tempfile.mkdtemp(prefix="upload-", dir=_upload_root()))
-    paths = []
-    for n, upload in enumerate((original, translation)):
-        if upload is None or not upload.filename:
-            paths.append(None)
-            continue
-        name = secure_filename(upload.filename) or f"upload-{n}.txt"
-        path = workdir / f"{n}-{name}"
-        upload.save(path)
-        paths.append(path)
+    queue = job_queue(current_app)
+    factory = current_app.extensions["bireader.sessions"]
+    job_id = service.new_job_id()
+    # The job's row names its folder before the folder exists, so that a sweep never takes a live upload.
+    workdir = queue.settings.upload_folder / job_id
+    names = [f"{n}-{secure_filename(upload.filename) or f'upload-{n}.txt'}" if upload and upload.filename else None
+             for n, upload in enumerate((original, translation))]
     lang = request.form.get("lang") or None
     if lang not in (None, "fr", "en"):
         lang = None
-    import_request = ImportRequest(
-        path=paths[0], translation=paths[1], lang=lang,
-        translation_lang={"fr": "en", "en": "fr"}[lang] if lang and paths[1] else None,
-        title=request.form.get("title", "").strip() or None,
-        credits=request.form.get("credits", "").strip(),
-        max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
-    )
-    job = _jobs().start(current_app.extensions["bireader.sessions"], import_request, workdir,
-                        wait=current_app.config.get("IMPORT_SYNCHRONOUS", False))
-    return redirect(url_for("teach.job", job_id=job.id))
+    params = {
+        "path": names[0], "translation": names[1], "lang": lang,
+        "translation_lang": {"fr": "en", "en": "fr"}[lang] if lang and names[1] else None,
+        "title": request.form.get("title", "").strip() or None,
+        "credits": request.form.get("credits", "").strip(),
+        "max_bytes": current_app.config["MAX_CONTENT_LENGTH"],
+    }
+    service.create_job(factory, name=names[0].split("-", 1)[1], params=params, workdir=workdir, job_id=job_id)
+    workdir.mkdir(parents=True, exist_ok=True)
+    for name, upload in zip(names, (original, translation)):
+        if name:
+            upload.save(workdir / name)
+    queue.enqueue(job_id)
+    return redirect(url_for("teach.job", job_id=job_id))
 
 
 @bp.app_errorhandler(413)
@@ -68,15 +62,19 @@ def too_large(_error):
     return _form(f"The upload is over the limit of {limit:,} bytes; nothing was stored.", 413)
 
 
+def _job_or_404(job_id: str) -> service.JobView:
+    found = service.get_job(current_app.extensions["bireader.sessions"], job_id[:32])
+    if found is None:
+        abort(404, description="No such import.")
+    return found
+
+
 @bp.get("/jobs/<job_id>")
 def job(job_id: str):
-    found = _jobs().get(job_id)
-    if found is None:
-        abort(404, description="No such import (imports are forgotten when the server restarts).")
-    return render_template("teach/job.html", job=found)
+    return render_template("teach/job.html", job=_job_or_404(job_id))
 
 
-def _upload_root() -> Path:
-    root = Path(current_app.instance_path) / "uploads"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+@bp.get("/jobs/<job_id>.json")
+def job_json(job_id: str):
+    """The job's state for scripts and pages that poll: state, stage, percent, messages, error, result."""
+    return jsonify(_job_or_404(job_id).to_dict())

@@ -13,6 +13,7 @@ from pathlib import Path
 # config key -> (environment variable, default, type)
 SETTINGS: dict[str, tuple[str, object, type]] = {
     "REDIS_URL": ("REDIS_URL", "", str),  # set: jobs go through Redis (RedisHuey), run by `bireader worker`
+    "JOB_QUEUE_NAME": ("BIREADER_JOB_QUEUE_NAME", "bireader", str),  # the queue's name (several apps, one Redis)
     "JOB_QUEUE_FILE": ("BIREADER_JOB_QUEUE_FILE", "", str),  # SqliteHuey's file (default <instance>/job-queue.sqlite)
     "UPLOAD_FOLDER": ("BIREADER_UPLOAD_FOLDER", "", str),  # uploads wait here for their job (default <instance>/uploads)
     "JOB_MEMORY_MB": ("BIREADER_JOB_MEMORY_MB", 4096, int),  # address-space cap of the process running one import

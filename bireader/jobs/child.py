@@ -45,11 +45,20 @@ def request_from(params: dict, workdir: str):
     )
 
 
+OUT_OF_MEMORY = 3  # the exit code when even the failure could not be recorded
+
+
 def main(job_id: str) -> int:
     memory_mb = int(os.environ.get("BIREADER_JOB_MEMORY_MB") or 0)
     limit_memory(memory_mb)
     die_with_parent()
+    try:
+        return run(job_id, memory_mb)
+    except MemoryError:  # before the job could be read (loading the libraries): the runner says why
+        return OUT_OF_MEMORY
 
+
+def run(job_id: str, memory_mb: int) -> int:
     from bireader.ingest.decode import IngestError
     from bireader.jobs import service
     from bireader.nlp import EngineUnavailable

@@ -70,6 +70,10 @@ def run_job(settings: JobSettings, factory: sessionmaker[Session], job_id: str) 
 
 
 def _death_reason(name: str, code: int, settings: JobSettings) -> str:
+    from bireader.jobs.child import OUT_OF_MEMORY
+
+    if code == OUT_OF_MEMORY:
+        return f"{name}: the import needed more than its memory budget of {settings.memory_mb} MB; nothing was stored"
     if code < 0:
         how = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
         return (f"{name}: the import was stopped ({how}), most likely over its memory budget of "

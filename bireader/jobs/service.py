@@ -102,10 +102,11 @@ def start_attempt(factory: sessionmaker[Session], job_id: str, worker: str) -> b
         if job is None or job.state != QUEUED:
             return False
         job.state, job.stage, job.percent = RUNNING, "starting", 0
+        if job.attempts == 0:
+            job.messages = []
         job.attempts += 1
         job.worker = worker
         job.heartbeat = time.time()
-        job.messages = []
         return True
 
 

@@ -83,8 +83,11 @@ def serve_command(host: str, port: int, threads: int | None, dev: bool, behind_p
         WSGIRequestHandler.server_version, WSGIRequestHandler.sys_version = "bireader", ""
         app.run(host=host, port=port, debug=True)
         return
+    import logging
+
     import waitress
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     waitress.serve(app, host=host, port=port, threads=threads or app.config["SERVER_THREADS"], ident="bireader",
                    connection_limit=1000, channel_timeout=60,
                    clear_untrusted_proxy_headers=False)  # X-Forwarded-* are ProxyFix's to trust (--behind-proxy)

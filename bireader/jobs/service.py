@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.jobs.models import ACTIVE, DONE, FAILED, QUEUED, RUNNING, Job
@@ -96,18 +96,21 @@ def load_job(session: Session, job_id: str) -> Job | None:
 
 
 def start_attempt(factory: sessionmaker[Session], job_id: str, worker: str) -> bool:
-    """Queued -> running for ``worker``; False when the job is not queued (ended, or run by another worker)."""
+    """Queued -> running for ``worker``; False when the job is not queued (ended, or taken by another worker).
+
+    One conditional UPDATE, so that two workers handed the same job (a queue may deliver twice) cannot both
+    take it, on SQLite as on PostgreSQL."""
     with transaction(factory) as session:
-        job = session.get(Job, job_id, with_for_update=True)
-        if job is None or job.state != QUEUED:
-            return False
-        job.state, job.stage, job.percent = RUNNING, "starting", 0
-        if job.attempts == 0:
-            job.messages = []
-        job.attempts += 1
-        job.worker = worker
-        job.heartbeat = time.time()
-        return True
+        taken = session.execute(
+            update(Job).where(Job.id == job_id, Job.state == QUEUED)
+            .values(state=RUNNING, stage="starting", percent=0, attempts=Job.attempts + 1, worker=worker,
+                    heartbeat=time.time())
+        ).rowcount
+        if taken:
+            job = session.get(Job, job_id)
+            if job.attempts == 1:
+                job.messages = []
+        return bool(taken)
 
 
 def beat(factory: sessionmaker[Session], job_id: str) -> None:

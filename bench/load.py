@@ -19,7 +19,8 @@ loaded into ``BIREADER_TEST_DATABASE_URL``). This process drives it with ``--con
 by ``--learners`` learners (20): each connection belongs to one. A learner's identity is whatever
 :class:`Learner` sets up in ``log_in`` (today the learner cookie that the first write creates; with accounts, a
 login form and its CSRF token: only that class changes). An error is a transport failure or any status other
-than the one expected (200); the server's log is searched for "database is locked".
+than the one expected (200); the server's log is searched for "database is locked". The server's CPU time per
+request (from /proc) is reported too: on a machine shared with other work it says what one free core would serve.
 """
 
 from __future__ import annotations
@@ -104,6 +105,12 @@ class Result:
     latencies: dict[str, list[float]]
     errors: list[str]
     locked: int
+    server_cpu: float  # CPU seconds the server process spent on the measured requests
+
+    @property
+    def cpu_ms(self) -> float:
+        """Server CPU per request: what the figures would be without contention, one core."""
+        return 1000 * self.server_cpu / self.requests
 
     def all_latencies(self) -> list[float]:
         return sorted(x for values in self.latencies.values() for x in values)
@@ -146,6 +153,12 @@ async def drive(base: str, library: Library, requests: int, connections: int, le
     started = time.perf_counter()
     await asyncio.gather(*(connection(n) for n in range(connections)))
     return time.perf_counter() - started, latencies, errors
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), children excluded."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -199,14 +212,16 @@ def run(database: str, url: str, args) -> Result:
         library = Library(texts_of(url))
         # a short warm-up (templates compiled, caches filled), not counted
         asyncio.run(drive(base, library, 200, args.connections, args.learners, seed=0))
+        cpu_before = cpu_seconds(server.pid)
         seconds, latencies, errors = asyncio.run(
             drive(base, library, args.requests, args.connections, args.learners, seed=1))
+        server_cpu = cpu_seconds(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     locked = log.read_text().count("database is locked")
     log.unlink()
-    return Result(database, args.requests, seconds, latencies, errors, locked)
+    return Result(database, args.requests, seconds, latencies, errors, locked, server_cpu)
 
 
 def report(results: list[Result], args) -> str:
@@ -217,15 +232,17 @@ def report(results: list[Result], args) -> str:
         f"({os.cpu_count()} cores shared with other work: load average "
         f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} at the end of the run).",
         "",
-        "| database | requests/s | reader pages/s | p50 | p95 | p99 | errors | \"database is locked\" |",
-        "|---|---|---|---|---|---|---|---|",
+        "| database | requests/s | reader pages/s | p50 | p95 | p99 | errors | \"database is locked\" "
+        "| server CPU a request | requests/s a core at that CPU |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         every = r.all_latencies()
         lines.append(
             f"| {r.database} | {r.requests / r.seconds:,.0f} | {len(r.latencies['page']) / r.seconds:,.0f} | "
             f"{percentile(every, 50) * 1000:.0f} ms | {percentile(every, 95) * 1000:.0f} ms | "
-            f"{percentile(every, 99) * 1000:.0f} ms | {len(r.errors)} | {r.locked} |")
+            f"{percentile(every, 99) * 1000:.0f} ms | {len(r.errors)} | {r.locked} | {r.cpu_ms:.1f} ms | "
+            f"{1000 / r.cpu_ms:,.0f} |")
     lines += ["", "Per kind of request, median / p95:", "",
               "| database | " + " | ".join(k for k, _ in MIX) + " |", "|---|" + "---|" * len(MIX)]
     for r in results:

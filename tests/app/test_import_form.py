@@ -81,3 +81,14 @@ def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sess
     assert "over the limit of 2,000 bytes; nothing was stored" in response.get_data(as_text=True)
     with small.extensions["bireader.sessions"]() as session:
         assert list_texts(session) == []
+
+
+def test_an_unreachable_queue_is_said_on_the_form_and_leaves_no_upload(database_url, tmp_path, sessions):
+    from bireader.web.app import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+                      "REDIS_URL": "redis://127.0.0.1:1/0"})  # nothing listens on port 1
+    response = _post(app.test_client(), {"original": ("carnets.txt", FRENCH.read_bytes())})
+    assert response.status_code == 503
+    assert "could not be queued (ConnectionError); nothing was stored" in response.get_data(as_text=True)
+    assert list((tmp_path / "uploads").iterdir()) == []

@@ -47,11 +47,17 @@ def start():
         "max_bytes": current_app.config["MAX_CONTENT_LENGTH"],
     }
     service.create_job(factory, name=names[0].split("-", 1)[1], params=params, workdir=workdir, job_id=job_id)
-    workdir.mkdir(parents=True, exist_ok=True)
-    for name, upload in zip(names, (original, translation)):
-        if name:
-            upload.save(workdir / name)
-    queue.enqueue(job_id)
+    try:
+        workdir.mkdir(parents=True, exist_ok=True)
+        for name, upload in zip(names, (original, translation)):
+            if name:
+                upload.save(workdir / name)
+        queue.enqueue(job_id)
+    except Exception as error:  # noqa: BLE001 - a full disk, the queue unreachable: say so, keep nothing
+        current_app.logger.exception("could not queue import %s", job_id)
+        service.fail(factory, job_id, f"the import could not be queued ({type(error).__name__})")
+        service.remove_workdir(factory, job_id)
+        return _form(f"The import could not be queued ({type(error).__name__}); nothing was stored.", 503)
     return redirect(url_for("teach.job", job_id=job_id))
 
 

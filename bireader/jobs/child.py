@@ -48,6 +48,14 @@ def request_from(params: dict, workdir: str):
 OUT_OF_MEMORY = 3  # the exit code when even the failure could not be recorded
 
 
+def without_folders(message: str, request) -> str:
+    """``message`` with the upload folders taken off the paths it names: the teacher sees their file names."""
+    for path in (request.path, request.translation):
+        if path is not None:
+            message = message.replace(str(Path(path).parent) + "/", "")
+    return message
+
+
 def main(job_id: str) -> int:
     memory_mb = int(os.environ.get("BIREADER_JOB_MEMORY_MB") or 0)
     limit_memory(memory_mb)
@@ -74,7 +82,7 @@ def run(job_id: str, memory_mb: int) -> int:
 
         saved = import_text(factory, request, lambda message: service.record_progress(factory, job_id, message))
     except (IngestError, EngineUnavailable) as error:
-        service.fail(factory, job_id, str(error).replace(workdir.rstrip("/") + "/", ""), request.warnings)
+        service.fail(factory, job_id, without_folders(str(error), request), request.warnings)
         return 0
     except MemoryError:
         request = None  # let go of what can be let go before writing the outcome

@@ -75,6 +75,9 @@ def create_app(config: dict | None = None) -> Flask:
     from bireader.web import serving  # security headers, Server header, /healthz, reverse proxy
 
     serving.init_app(app)
+    from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
+
+    init_site(app)
     return app
 
 

@@ -62,11 +62,11 @@ def new_import_job(queue, *files: Path, **params) -> str:
 
     job_id = service.new_job_id()
     workdir = queue.settings.upload_folder / job_id
-    names = [f"{n}-{path.name}" for n, path in enumerate(files)]
+    names = [f"{n}/{path.name}" for n, path in enumerate(files)]
     service.create_job(queue.factory, name=files[0].name, workdir=workdir, job_id=job_id, params={
         "path": names[0], "translation": names[1] if len(names) > 1 else None, **params})
-    workdir.mkdir(parents=True)
     for name, path in zip(names, files):
+        (workdir / name).parent.mkdir(parents=True)
         shutil.copy(path, workdir / name)
     return job_id
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.utils import secure_filename
 
+from bireader.ingest.formats import CONVERT_HINT, accept_attribute, accepted_sentence
 from bireader.jobs import service
 from bireader.web.csrf import csrf_token, csrf_valid
 from bireader.web.teach.jobs import job_queue
@@ -13,7 +14,12 @@ bp = Blueprint("teach", __name__, url_prefix="/import")
 
 
 def _form(error: str | None = None, status: int = 200):
-    return render_template("teach/import.html", csrf=csrf_token(), error=error), status
+    return render_template("teach/import.html", csrf=csrf_token(), error=error, accept=accept_attribute(),
+                           **_formats()), status
+
+
+def _formats() -> dict:
+    return {"accepted": accepted_sentence(), "convert_hint": CONVERT_HINT}
 
 
 @bp.get("/")
@@ -34,7 +40,8 @@ def start():
     job_id = service.new_job_id()
     # The job's row names its folder before the folder exists, so that a sweep never takes a live upload.
     workdir = queue.settings.upload_folder / job_id
-    names = [f"{n}-{secure_filename(upload.filename) or f'upload-{n}.txt'}" if upload and upload.filename else None
+    # a folder per upload, the file under its own name: messages name the file as it was uploaded
+    names = [f"{n}/{secure_filename(upload.filename) or f'upload-{n}.txt'}" if upload and upload.filename else None
              for n, upload in enumerate((original, translation))]
     lang = request.form.get("lang") or None
     if lang not in (None, "fr", "en"):
@@ -46,11 +53,11 @@ def start():
         "credits": request.form.get("credits", "").strip(),
         "max_bytes": current_app.config["MAX_CONTENT_LENGTH"],
     }
-    service.create_job(factory, name=names[0].split("-", 1)[1], params=params, workdir=workdir, job_id=job_id)
+    service.create_job(factory, name=names[0].split("/", 1)[1], params=params, workdir=workdir, job_id=job_id)
     try:
-        workdir.mkdir(parents=True, exist_ok=True)
         for name, upload in zip(names, (original, translation)):
             if name:
+                (workdir / name).parent.mkdir(parents=True, exist_ok=True)
                 upload.save(workdir / name)
         queue.enqueue(job_id)
     except Exception as error:  # noqa: BLE001 - a full disk, the queue unreachable: say so, keep nothing
@@ -77,7 +84,7 @@ def _job_or_404(job_id: str) -> service.JobView:
 
 @bp.get("/jobs/<job_id>")
 def job(job_id: str):
-    return render_template("teach/job.html", job=_job_or_404(job_id))
+    return render_template("teach/job.html", job=_job_or_404(job_id), **_formats())
 
 
 @bp.get("/jobs/<job_id>.json")

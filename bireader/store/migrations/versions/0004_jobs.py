@@ -1,14 +1,14 @@
 """durable jobs: the state of imports run by the queue (queued, running + stage + percent, done, failed)
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

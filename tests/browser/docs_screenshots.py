@@ -21,6 +21,10 @@ from playwright.sync_api import sync_playwright
 
 app = create_app({"DATABASE_URL": f"sqlite:///{sys.argv[1]}"})
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+from bireader.jobs.queue import start_consumer  # noqa: E402 - imports from the form run as `bireader serve` runs them
+from bireader.web.teach.jobs import job_queue  # noqa: E402
+
+start_consumer(job_queue(app), embedded=True)
 server = make_server("127.0.0.1", port, app, threaded=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = f"http://127.0.0.1:{port}"

@@ -89,6 +89,7 @@ def serve_command(host: str, port: int, threads: int | None, dev: bool, behind_p
     import waitress
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("huey").setLevel(logging.WARNING)  # not a line a minute for the periodic recovery
     waitress.serve(app, host=host, port=port, threads=threads or app.config["SERVER_THREADS"], ident="bireader",
                    connection_limit=1000, channel_timeout=60,
                    clear_untrusted_proxy_headers=False)  # X-Forwarded-* are ProxyFix's to trust (--behind-proxy)

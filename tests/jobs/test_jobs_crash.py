@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 
-from conftest import BIREADER, CANDIDE_EN, CANDIDE_FR, FRENCH, environment, new_import_job, start_worker, wait_for
+from jobs_helpers import BIREADER, CANDIDE_EN, CANDIDE_FR, FRENCH, environment, new_import_job, start_worker, wait_for
 from sqlalchemy import func, select
 
 from bireader.jobs import service

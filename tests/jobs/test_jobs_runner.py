@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from conftest import FRENCH, new_import_job
+from jobs_helpers import FRENCH, new_import_job
 
 from bireader.jobs import runner, service
 from bireader.jobs.models import DONE, FAILED

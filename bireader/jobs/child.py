@@ -34,6 +34,7 @@ def die_with_parent() -> None:
 
 def request_from(params: dict, workdir: str):
     from bireader.importer import ImportRequest
+    from bireader.ingest.limits import Limits
 
     folder = Path(workdir)
     return ImportRequest(
@@ -41,7 +42,9 @@ def request_from(params: dict, workdir: str):
         translation=folder / params["translation"] if params.get("translation") else None,
         lang=params.get("lang"), translation_lang=params.get("translation_lang"),
         title=params.get("title"), slug=params.get("slug"), credits=params.get("credits", ""),
+        replace=bool(params.get("replace")),
         max_bytes=params.get("max_bytes") or 20 * MEGABYTE,
+        limits=Limits.from_mapping(params.get("limits")),
     )
 
 

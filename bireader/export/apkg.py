@@ -129,6 +129,7 @@ def anki_package(items: Iterable[VocabItem], slug: str, title: str, source: str 
                  kind: str = "word", timestamp: float | None = None) -> bytes:
     """The ``.apkg`` file (a zip holding ``collection.anki2``) with one deck, "bireader::<title>", of the notes."""
     deck = genanki.Deck(deck_id(slug), f"bireader::{title}")
+    deck.add_model(CLOZE_MODEL if kind == "cloze" else WORD_MODEL)  # the note type, even in an empty deck
     for note in vocabulary_notes(items, slug, source or title, lang, kind):
         deck.add_note(note)
     package = genanki.Package(deck)

@@ -1,8 +1,7 @@
 """Read and write a learner's cards and reviews (a SQLAlchemy session in, plain values and rows out).
 
-    sync_cards(session, learner, now)                 # a card for every word marked learning that has none
-    card = next_card(session, learner, now)           # the most overdue card, or None
-    record_review(session, learner, card.id, GOOD, card.reviews, now, scheduler())
+    card = next_card(session, learner, now)           # the most overdue card, else a new word, or None
+    record_review(session, learner, card.lang, card.lemma, GOOD, card.reviews, now, scheduler())
     summary(session, learner, now).due_today
 
 Only words still marked *learning* are reviewed: a word marked known or ignored keeps its card and history, and
@@ -12,6 +11,7 @@ comes back where it was if it is marked learning again. Days are UTC days.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fsrs import Scheduler
@@ -35,20 +35,13 @@ def day_start(now: datetime) -> datetime:
     return utc(now).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def sync_cards(session: Session, learner: Learner | None, now: datetime) -> int:
-    """Create a card, due now, for each word the learner marks learning and has no card yet; returns how many."""
-    if learner is None:
-        return 0
-    learning = set(session.execute(select(WordStatus.lang, WordStatus.lemma).where(
-        WordStatus.learner_id == learner.id, WordStatus.status == "learning")).all())
-    existing = set(session.execute(select(StudyCard.lang, StudyCard.lemma).where(
-        StudyCard.learner_id == learner.id)).all())
-    missing = sorted(learning - existing)
-    for lang, lemma in missing:
-        session.add(StudyCard(learner_id=learner.id, lang=lang, lemma=lemma, fsrs=new_card_state(now),
-                              due=utc(now), reviews=0))
-    session.flush()
-    return len(missing)
+@dataclass
+class DueCard:
+    """A card to review: the word, and how many times it was rated (0: a new card, no row stored yet)."""
+
+    lang: str
+    lemma: str
+    reviews: int
 
 
 def _active(learner: Learner):
@@ -59,6 +52,15 @@ def _active(learner: Learner):
         StudyCard.learner_id == learner.id, WordStatus.status == "learning")
 
 
+def _unborn(learner: Learner):
+    """Words marked learning that were never reviewed: new cards (their row is written at the first rating, so
+    that showing the review page writes nothing)."""
+    return (select(WordStatus.lang, WordStatus.lemma)
+            .outerjoin(StudyCard, and_(StudyCard.learner_id == WordStatus.learner_id,
+                                       StudyCard.lang == WordStatus.lang, StudyCard.lemma == WordStatus.lemma))
+            .where(WordStatus.learner_id == learner.id, WordStatus.status == "learning", StudyCard.id.is_(None)))
+
+
 def new_left_today(session: Session, learner: Learner, now: datetime, new_per_day: int = NEW_PER_DAY) -> int:
     started = session.scalar(select(func.count()).select_from(StudyReview).where(
         StudyReview.learner_id == learner.id, StudyReview.state_before == "new",
@@ -67,18 +69,23 @@ def new_left_today(session: Session, learner: Learner, now: datetime, new_per_da
 
 
 def next_card(session: Session, learner: Learner | None, now: datetime,
-              new_per_day: int = NEW_PER_DAY) -> StudyCard | None:
-    """The card to review now: the one due longest ago (new cards while today's allowance lasts)."""
+              new_per_day: int = NEW_PER_DAY) -> DueCard | None:
+    """The card to review now: the one due longest ago, then a new word (in the order they were marked) while
+    today's allowance of new cards lasts."""
     if learner is None:
         return None
-    query = _active(learner).where(StudyCard.due <= utc(now))
+    due = session.scalars(_active(learner).where(StudyCard.due <= utc(now))
+                          .order_by(StudyCard.due, StudyCard.id).limit(1)).first()
+    if due is not None:
+        return DueCard(due.lang, due.lemma, due.reviews)
     if new_left_today(session, learner, now, new_per_day) <= 0:
-        query = query.where(StudyCard.reviews > 0)
-    return session.scalars(query.order_by(StudyCard.due, StudyCard.id).limit(1)).first()
+        return None
+    word = session.execute(_unborn(learner).order_by(WordStatus.updated_at, WordStatus.id).limit(1)).first()
+    return DueCard(word.lang, word.lemma, 0) if word is not None else None
 
 
 def next_due(session: Session, learner: Learner | None) -> datetime | None:
-    """When the learner's next card falls due (None without cards)."""
+    """When the learner's next reviewed card falls due (None when there is none)."""
     if learner is None:
         return None
     active = _active(learner).subquery()
@@ -86,16 +93,25 @@ def next_due(session: Session, learner: Learner | None) -> datetime | None:
     return utc(moment) if moment is not None else None
 
 
-def record_review(session: Session, learner: Learner, card_id: int, rating: int, expected_reviews: int | None,
-                  now: datetime, fsrs: Scheduler) -> StudyCard:
-    """Rate the card (1 Again .. 4 Easy) at ``now``: FSRS's new state and due date, and a review row.
+def record_review(session: Session, learner: Learner, lang: str, lemma: str, rating: int,
+                  expected_reviews: int | None, now: datetime, fsrs: Scheduler) -> StudyCard:
+    """Rate the learner's card for ``lemma`` (1 Again .. 4 Easy) at ``now``: FSRS's new state and due date, and a
+    review row. The card row is created at its first rating.
 
     ``expected_reviews`` is the card's review count the page was made with: a second submission of the same page
-    raises :class:`StaleReview` instead of rating the card twice. LookupError: not the learner's card.
+    raises :class:`StaleReview` instead of rating the card twice. LookupError: not a word the learner is learning.
     """
-    card = session.get(StudyCard, card_id)
-    if card is None or card.learner_id != learner.id:
-        raise LookupError("no such card among yours")
+    status = session.scalar(select(WordStatus.status).where(
+        WordStatus.learner_id == learner.id, WordStatus.lang == lang, WordStatus.lemma == lemma))
+    if status != "learning":
+        raise LookupError(f"{lemma!r} is not among the words you are learning")
+    card = session.scalar(select(StudyCard).where(
+        StudyCard.learner_id == learner.id, StudyCard.lang == lang, StudyCard.lemma == lemma))
+    if card is None:
+        card = StudyCard(learner_id=learner.id, lang=lang, lemma=lemma, fsrs=new_card_state(now), due=utc(now),
+                         reviews=0)
+        session.add(card)
+        session.flush()
     if expected_reviews is not None and card.reviews != expected_reviews:
         raise StaleReview("this card was rated already")
     before = state_name(card.fsrs, card.reviews)
@@ -114,8 +130,8 @@ def summary(session: Session, learner: Learner | None, now: datetime, new_per_da
     start = day_start(now)
     end = start + timedelta(days=1)
     due = _active(learner).where(StudyCard.due < end).subquery()
-    old = session.scalar(select(func.count()).select_from(due).where(due.c.reviews > 0)) or 0
-    new = session.scalar(select(func.count()).select_from(due).where(due.c.reviews == 0)) or 0
+    old = session.scalar(select(func.count()).select_from(due)) or 0
+    new = session.scalar(select(func.count()).select_from(_unborn(learner).subquery())) or 0
     reviews = session.execute(select(StudyReview.rating, StudyReview.state_before).where(
         StudyReview.learner_id == learner.id, StudyReview.reviewed_at >= start, StudyReview.reviewed_at < end)).all()
     return summarise(old + min(new, new_left_today(session, learner, now, new_per_day)), reviews)

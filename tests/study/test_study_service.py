@@ -12,8 +12,9 @@ from bireader.learner.service import get_or_create_learner, save_position, set_w
 from bireader.store.models import Text
 from bireader.study.cards import card_faces, pick_context
 from bireader.study.schedule import AGAIN, GOOD, scheduler
+from bireader.study.models import StudyCard
 from bireader.study.service import (ContextFinder, StaleReview, card_mode, next_card, next_due, record_review,
-                                    set_card_mode, summary, sync_cards)
+                                    set_card_mode, summary)
 from bireader.web.vocab.service import BeadCache
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
@@ -36,75 +37,87 @@ def learner_session(sessions):
     session.close()
 
 
-def test_learning_words_become_cards_once(learner_session):
+def rate(session, learner, card, rating, now, fsrs=None):
+    return record_review(session, learner, card.lang, card.lemma, rating, card.reviews, now,
+                         fsrs or scheduler(fuzz=False))
+
+
+def test_each_learning_word_comes_as_a_new_card_once_and_showing_it_writes_nothing(learner_session):
     session, learner = learner_session
-    assert sync_cards(session, learner, T0) == 3
-    assert sync_cards(session, learner, T0) == 0
     assert summary(session, learner, T0).due_today == 3
+    assert next_card(session, learner, T0).reviews == 0
+    assert session.query(StudyCard).count() == 0  # a new card's row is written at its first rating
     seen = []
     now = T0
     while (card := next_card(session, learner, now)) is not None:
         seen.append(card.lemma)
-        record_review(session, learner, card.id, GOOD, card.reviews, now, scheduler(fuzz=False))
+        rate(session, learner, card, GOOD, now)
     assert sorted(seen) == ["haie", "il", "volet"]  # each once: Good sends a new card 10 minutes on
+    assert session.query(StudyCard).count() == 3
     assert next_due(session, learner) == T0 + timedelta(minutes=10)
-    assert next_card(session, learner, T0 + timedelta(minutes=10)) is not None
+    assert next_card(session, learner, T0 + timedelta(minutes=10)).reviews == 1
 
 
 def test_a_card_rated_good_three_times_is_due_later_each_time(learner_session):
     session, learner = learner_session
-    sync_cards(session, learner, T0)
     card = next_card(session, learner, T0)
     now, gaps = T0, []
     reference = Card(card_id=1, due=T0)
     for _ in range(3):
-        card = record_review(session, learner, card.id, GOOD, card.reviews, now, scheduler(fuzz=False))
+        stored = rate(session, learner, card, GOOD, now)
         session.commit()
         reference, _ = Scheduler(enable_fuzzing=False).review_card(reference, Rating.Good, now)
-        stored = session.get(type(card), card.id)
         session.refresh(stored)
         due = stored.due.replace(tzinfo=timezone.utc) if stored.due.tzinfo is None else stored.due
-        assert due == reference.due
+        assert due == reference.due  # the library's numbers, read back from the database
         gaps.append(due - now)
         now = due
+        card = next_card(session, learner, now)
+        assert card.lemma == stored.lemma
     assert gaps[0] < gaps[1] < gaps[2]
 
 
-def test_a_second_submission_or_anothers_card_changes_nothing(learner_session, sessions):
+def test_a_second_submission_or_a_word_not_learning_changes_nothing(learner_session):
     session, learner = learner_session
-    sync_cards(session, learner, T0)
     card = next_card(session, learner, T0)
-    record_review(session, learner, card.id, AGAIN, 0, T0, scheduler())
+    rate(session, learner, card, AGAIN, T0)
     with pytest.raises(StaleReview):
-        record_review(session, learner, card.id, GOOD, 0, T0, scheduler())
+        rate(session, learner, card, GOOD, T0)  # the same page again: expected 0 reviews, the card has 1
     stranger = get_or_create_learner(session, None)
     with pytest.raises(LookupError):
-        record_review(session, stranger, card.id, GOOD, None, T0, scheduler())
-    assert card.reviews == 1
+        record_review(session, stranger, "fr", card.lemma, GOOD, None, T0, scheduler())
+    with pytest.raises(LookupError, match="not among the words you are learning"):
+        record_review(session, learner, "fr", "nuit", GOOD, None, T0, scheduler())
+    assert session.query(StudyCard).count() == 1
     s = summary(session, learner, T0)
     assert (s.reviewed, s.recalled, s.new_today) == (1, 0, 1)
 
 
 def test_a_word_no_longer_learning_leaves_the_queue_and_keeps_its_card(learner_session):
     session, learner = learner_session
-    sync_cards(session, learner, T0)
-    for lemma in ("haie", "il"):
-        set_word_status(session, learner, "fr", lemma, "known")
-    assert next_card(session, learner, T0).lemma == "volet"
-    set_word_status(session, learner, "fr", "volet", None)
-    assert next_card(session, learner, T0) is None and summary(session, learner, T0).due_today == 0
-    set_word_status(session, learner, "fr", "haie", "learning")
-    assert sync_cards(session, learner, T0) == 0 and next_card(session, learner, T0).lemma == "haie"
+    first = next_card(session, learner, T0)
+    rate(session, learner, first, GOOD, T0)
+    set_word_status(session, learner, "fr", first.lemma, "known")
+    later = T0 + timedelta(hours=1)
+    others = {"haie", "volet", "il"} - {first.lemma}
+    for lemma in others:
+        set_word_status(session, learner, "fr", lemma, "ignore")
+    assert next_card(session, learner, later) is None and summary(session, learner, later).due_today == 0
+    set_word_status(session, learner, "fr", first.lemma, "learning")
+    again = next_card(session, learner, later)
+    assert (again.lemma, again.reviews) == (first.lemma, 1)  # its history kept
 
 
 def test_new_cards_a_day_are_limited(learner_session):
     session, learner = learner_session
-    sync_cards(session, learner, T0)
     first = next_card(session, learner, T0, new_per_day=1)
-    record_review(session, learner, first.id, GOOD, 0, T0, scheduler())
+    rate(session, learner, first, GOOD, T0)
     assert next_card(session, learner, T0, new_per_day=1) is None
     assert summary(session, learner, T0, new_per_day=1).due_today == 1  # the one started, back in 10 minutes
-    assert next_card(session, learner, T0 + timedelta(days=1), new_per_day=1) is not None
+    tomorrow = T0 + timedelta(days=1)
+    assert next_card(session, learner, tomorrow, new_per_day=1).lemma == first.lemma
+    rate(session, learner, next_card(session, learner, tomorrow, new_per_day=1), GOOD, tomorrow)
+    assert next_card(session, learner, tomorrow, new_per_day=1).reviews == 0  # a new one for the new day
 
 
 def test_contexts_vary_and_come_from_the_text_read_last(learner_session):

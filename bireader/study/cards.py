@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from bireader.learner.glossing import is_countable, word_key
-from bireader.learner.vocabulary import html_text, mark_rendering
+from bireader.learner.vocabulary import html_text, mark_rendering, mark_word
 
 MAX_PER_TEXT = 40  # contexts kept per word and text: enough variety, bounded memory for a word met 2,000 times
 
@@ -96,6 +96,7 @@ class CardFaces:
     rendering: str  # this translation's words for it, when the aligner found them
     senses: list[str] = field(default_factory=list)
     back_translation: str = ""  # HTML: the translation with the rendering in bold
+    sentence: str = ""  # HTML: the sentence with the word in bold (the answer's side)
     source: str = ""
     slug: str = ""
     contexts: int = 0  # in how many places the word is met (up to MAX_PER_TEXT a text)
@@ -118,7 +119,7 @@ def card_faces(lemma: str, context: Context | None, mode: str, contexts: int = 0
         lemma=lemma, mode=mode, front=html_text(s[:a]) + middle + html_text(s[b:]),
         hint=html_text(context.translation), word=context.word, pos=(gloss.get("pos") or context.pos).lower(),
         rendering=(gloss.get("rendering_text") or "").strip(), senses=[x for x in gloss.get("senses") or [] if x],
-        back_translation=context.translation_marked, source=context.title, slug=context.slug, contexts=contexts,
+        back_translation=context.translation_marked, sentence=mark_word(s, a, b), source=context.title, slug=context.slug, contexts=contexts,
     )
 
 

@@ -14,7 +14,7 @@ defaults, with the desired retention 0.9 and interval fuzzing on (off in tests, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Iterable
 
 from fsrs import Card, Rating, Scheduler, State
@@ -85,3 +85,26 @@ def summarise(due_today: int, reviews: Iterable[tuple[int, str]]) -> Summary:
         new_today=sum(state == "new" for _, state in reviews),
         mature_reviewed=len(mature), mature_recalled=sum(r != AGAIN for r in mature),
     )
+
+
+def next_intervals(state: dict, now: datetime, fsrs: Scheduler) -> dict[int, timedelta]:
+    """How long until the card comes back after each rating (without fuzz: what the buttons announce)."""
+    plain = Scheduler(parameters=fsrs.parameters, desired_retention=fsrs.desired_retention,
+                      learning_steps=fsrs.learning_steps, relearning_steps=fsrs.relearning_steps,
+                      maximum_interval=fsrs.maximum_interval, enable_fuzzing=False)
+    return {rating: review(state, rating, now, plain)[1] - utc(now) for rating in RATING_NAMES}
+
+
+def interval_text(delta: timedelta) -> str:
+    """A short human duration: "1 min", "10 min", "3 h", "4 d", "2.5 mo", "1.2 y"."""
+    seconds = delta.total_seconds()
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))} min"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)} h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)} d"
+    if days < 365:
+        return f"{days / 30:.1f} mo".replace(".0 ", " ")
+    return f"{days / 365:.1f} y".replace(".0 ", " ")

@@ -42,6 +42,7 @@ class DueCard:
     lang: str
     lemma: str
     reviews: int
+    state: dict  # FSRS's state of the card (a new card's when never reviewed)
 
 
 def _active(learner: Learner):
@@ -77,11 +78,11 @@ def next_card(session: Session, learner: Learner | None, now: datetime,
     due = session.scalars(_active(learner).where(StudyCard.due <= utc(now))
                           .order_by(StudyCard.due, StudyCard.id).limit(1)).first()
     if due is not None:
-        return DueCard(due.lang, due.lemma, due.reviews)
+        return DueCard(due.lang, due.lemma, due.reviews, due.fsrs)
     if new_left_today(session, learner, now, new_per_day) <= 0:
         return None
     word = session.execute(_unborn(learner).order_by(WordStatus.updated_at, WordStatus.id).limit(1)).first()
-    return DueCard(word.lang, word.lemma, 0) if word is not None else None
+    return DueCard(word.lang, word.lemma, 0, new_card_state(now)) if word is not None else None
 
 
 def next_due(session: Session, learner: Learner | None) -> datetime | None:

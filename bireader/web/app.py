@@ -70,6 +70,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(export_bp)
     from bireader.web.review.routes import bp as review_bp  # teachers fix the alignment
     app.register_blueprint(review_bp)
+    from bireader.web.study.routes import bp as study_bp  # learners review the words they are learning
+    app.register_blueprint(study_bp)
     return app
 
 

@@ -19,8 +19,10 @@ def _text(slug: str):
     return text
 
 
-def _download(body: str, mimetype: str, filename: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+def _download(body: str, content_type: str, filename: str) -> Response:
+    # content_type, not mimetype: Flask would append a second "; charset=utf-8"
+    return Response(body, content_type=content_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/<slug>.tsv")

@@ -44,6 +44,7 @@ CSS = """.card { font-family: Georgia, serif; font-size: 22px; line-height: 1.45
 .fr b, .cloze { color: #8a3b12; }
 .en { color: #444; font-size: 0.9em; }
 .en b { background: #fde9a9; font-weight: normal; }
+.en .hint b { background: none; }  /* the hint on the front must not point at the answer */
 .word { font-size: 1.3em; margin-top: .6em; }
 .lemma, .source { color: #777; font-size: 0.75em; }
 .nightMode .card, .card.nightMode { color: #eee; background: #1d1d1d; }

@@ -26,23 +26,29 @@ MAX_PER_TEXT = 40  # contexts kept per word and text: enough variety, bounded me
 
 @dataclass(frozen=True)
 class Occurrence:
-    """Where a word is met: bead, sentence and token indices into a text's bead list."""
+    """Where a word is met: the bead's position, the source sentence's position in its side, the token's index in
+    that sentence, and the positions of the bead's target sentences (its translation)."""
 
     bead: int
     sentence: int
     token: int
+    target: tuple[int, ...]
 
 
-def occurrence_index(beads: list) -> dict[str, list[Occurrence]]:
-    """Every countable word of the beads' source sentences -> where it is met (at most MAX_PER_TEXT places)."""
+def occurrence_index(beads: Iterable) -> dict[str, list[Occurrence]]:
+    """Every countable word of the beads' source sentences -> where it is met (at most MAX_PER_TEXT places).
+
+    Small beside the beads themselves: it is what is kept per text, and a card reads back only the sentences
+    of the occurrences it shows."""
     index: dict[str, list[Occurrence]] = {}
-    for b, bead in enumerate(beads):
-        for s, sentence in enumerate(bead.source):
+    for bead in beads:
+        target = tuple(s.position for s in bead.target)
+        for sentence in bead.source:
             for t, token in enumerate(sentence.tokens):
                 if is_countable(token):
                     places = index.setdefault(word_key(token), [])
                     if len(places) < MAX_PER_TEXT:
-                        places.append(Occurrence(b, s, t))
+                        places.append(Occurrence(bead.position, sentence.position, t, target))
     return index
 
 
@@ -66,15 +72,15 @@ class Context:
         return self.sentence[self.start:self.end]
 
 
-def context_at(beads: list, place: Occurrence, slug: str, title: str) -> Context:
-    bead = beads[place.bead]
-    sentence = bead.source[place.sentence]
+def context_at(place: Occurrence, sentence, target: list, slug: str, title: str) -> Context:
+    """The context of ``place``, given its source sentence and its bead's target sentences (``text``, ``tokens``,
+    ``glosses`` each)."""
     token = sentence.tokens[place.token]
     gloss = next((g for g in sentence.glosses or [] if g.get("token") == place.token), None)
     return Context(
-        slug=slug, title=title, bead=bead.position, sentence=sentence.text, start=token[1], end=token[2],
-        pos=token[4] or "", translation=" ".join(s.text for s in bead.target),
-        translation_marked=mark_rendering(bead.target, (gloss or {}).get("rendering")), gloss=gloss,
+        slug=slug, title=title, bead=place.bead, sentence=sentence.text, start=token[1], end=token[2],
+        pos=token[4] or "", translation=" ".join(s.text for s in target),
+        translation_marked=mark_rendering(target, (gloss or {}).get("rendering")), gloss=gloss,
     )
 
 
@@ -121,8 +127,3 @@ def card_faces(lemma: str, context: Context | None, mode: str, contexts: int = 0
         rendering=(gloss.get("rendering_text") or "").strip(), senses=[x for x in gloss.get("senses") or [] if x],
         back_translation=context.translation_marked, sentence=mark_word(s, a, b), source=context.title, slug=context.slug, contexts=contexts,
     )
-
-
-def contexts_in_text(beads: list, index: dict[str, list[Occurrence]], lemma: str, slug: str,
-                     title: str) -> Iterable[Context]:
-    return (context_at(beads, place, slug, title) for place in index.get(lemma, ()))

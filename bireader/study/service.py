@@ -19,8 +19,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from bireader.learner.models import Learner, ReadingPosition, WordStatus
-from bireader.store.models import Side, Text
-from bireader.study.cards import Context, contexts_in_text, occurrence_index
+from bireader.export.beads import TextSentence, whole_text_beads
+from bireader.store.models import SentenceRow, Side, Text
+from bireader.study.cards import Context, context_at, occurrence_index
 from bireader.study.models import MODES, StudyCard, StudyPreference, StudyReview
 from bireader.study.schedule import Summary, new_card_state, review, state_name, summarise, utc
 
@@ -158,19 +159,20 @@ def set_card_mode(session: Session, learner: Learner, mode: str) -> None:
 
 
 class ContextFinder:
-    """The sentences a word is met in, across the library's texts in its language: texts the learner read most
-    recently first. Each text's word index is built once per version of its beads (``beads`` is the web's
-    :class:`~bireader.web.vocab.service.BeadCache`, or anything with its ``beads``/``version`` methods)."""
+    """The sentences a word is met in, across the library's texts in its language, texts the learner read most
+    recently first. Each text's word index (:func:`~bireader.study.cards.occurrence_index`) is built once per
+    version of its beads and kept (a few MB for a novel); a card then reads back only the sentences it shows.
+    ``versions`` tells a text's version (the web's :class:`~bireader.web.vocab.service.BeadCache` does)."""
 
-    def __init__(self, beads, size: int = 8):
-        self.bead_cache = beads
+    def __init__(self, versions, size: int = 16):
+        self.versions = versions
         self.size = size
         self.indexes: OrderedDict[tuple, dict] = OrderedDict()
 
-    def _index(self, session: Session, text: Text, beads: list) -> dict:
-        key = self.bead_cache.version(session, text)
+    def index(self, session: Session, text: Text) -> dict:
+        key = self.versions.version(session, text)
         if key not in self.indexes:
-            self.indexes[key] = occurrence_index(beads)
+            self.indexes[key] = occurrence_index(whole_text_beads(session, text))
             while len(self.indexes) > self.size:
                 self.indexes.popitem(last=False)
         self.indexes.move_to_end(key)
@@ -188,7 +190,22 @@ class ContextFinder:
         """Every distinct sentence the word is met in (a sentence repeated, in one text or two, counts once)."""
         found: dict[str, Context] = {}
         for text in self.texts(session, learner, lang):
-            beads = self.bead_cache.beads(session, text)
-            for context in contexts_in_text(beads, self._index(session, text, beads), lemma, text.slug, text.title):
+            places = self.index(session, text).get(lemma)
+            if not places:
+                continue
+            source = _sentences(session, text.source, {p.sentence for p in places})
+            target = _sentences(session, text.target, {t for p in places for t in p.target})
+            for place in places:
+                context = context_at(place, source[place.sentence], [target[t] for t in place.target],
+                                     text.slug, text.title)
                 found.setdefault(" ".join(context.sentence.split()), context)
         return list(found.values())
+
+
+def _sentences(session: Session, side: Side | None, positions: set[int]) -> dict[int, TextSentence]:
+    """The side's sentences at ``positions`` (text, tokens, glosses), by position."""
+    if side is None or not positions:
+        return {}
+    rows = session.execute(select(SentenceRow.position, SentenceRow.text, SentenceRow.tokens, SentenceRow.glosses)
+                           .where(SentenceRow.side_id == side.id, SentenceRow.position.in_(sorted(positions)))).all()
+    return {r.position: TextSentence(r.position, r.text, r.tokens or [], r.glosses or []) for r in rows}

@@ -75,3 +75,28 @@ def test_the_review_page_fits_a_phone(browser, base_url):
         screenshot(page, "study-phone", full_page=True)
     finally:
         context.close()
+
+
+def test_without_javascript_a_card_is_reviewed_with_its_forms(browser, base_url):
+    scripted = browser.new_context()
+    page = scripted.new_page()
+    try:
+        mark_learning(page, base_url, ["longer"])
+        cookies = scripted.cookies()
+    finally:
+        scripted.close()
+    context = browser.new_context(java_script_enabled=False)
+    context.add_cookies(cookies)  # the same learner, now without JavaScript
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/study/")
+        assert page.locator(".study .card").get_attribute("data-lemma") == "longer"
+        page.locator("details.hint summary").click()
+        assert page.locator(".hint-text").is_visible()
+        page.locator("details.answer summary").click()
+        assert page.locator(".back .rendering").inner_text() == "in this translation: ran along"
+        page.locator("button.rate-easy").click()
+        page.wait_for_url(re.compile(r"/study/$"))
+        assert reviewed(page) == 1 and "Nothing more to review now" in page.locator(".study .empty").inner_text()
+    finally:
+        context.close()

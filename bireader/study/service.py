@@ -18,8 +18,8 @@ from fsrs import Scheduler
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from bireader.learner.models import Learner, ReadingPosition, WordStatus
 from bireader.export.beads import TextSentence, whole_text_beads
+from bireader.learner.models import Learner, ReadingPosition, WordStatus
 from bireader.store.models import SentenceRow, Side, Text
 from bireader.study.cards import Context, context_at, occurrence_index
 from bireader.study.models import MODES, StudyCard, StudyPreference, StudyReview

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
 
 from bireader.study.cards import card_faces, pick_context
 from bireader.study.models import MODES
@@ -89,8 +90,8 @@ def rate():
     try:
         record_review(session, learner, form.get("lang", ""), form.get("lemma", ""), rating, expected, _now(),
                       _scheduler())
-    except StaleReview:
-        session.rollback()  # a second click on a card already rated: show the next one
+    except (StaleReview, IntegrityError):
+        session.rollback()  # a second click, or two tabs rating a new card at once: rated once, show the next one
     except LookupError as error:
         session.rollback()
         abort(400, description=str(error))

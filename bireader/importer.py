@@ -18,6 +18,7 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.align import ALIGNER
+from bireader.plural import plural
 from bireader.document import Document
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
@@ -113,7 +114,7 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
                           credits=credits, aligner=ALIGNER if target is not None else "",
                           files=files, glosses=prepared.glosses)
-    progress(f"saved {saved.title!r}: {saved.page_count} pages")
+    progress(f"saved {saved.title!r}: {plural(saved.page_count, 'page')}")
     return saved
 
 

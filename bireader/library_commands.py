@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.plural import plural
 from bireader.nlp import EngineUnavailable
 
 
@@ -108,7 +109,7 @@ def import_command(path, translation, lang, title, slug, credits, engine, stanza
     for warning in request.warnings:
         click.echo(f"warning: {warning}", err=True)
     counts = ", ".join(f"{n} {lang} sentences" for lang, n in saved.sentence_counts.items())
-    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {saved.page_count} pages")
+    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {plural(saved.page_count, 'page')}")
 
 
 @click.command("list")
@@ -126,4 +127,4 @@ def list_command() -> None:
         click.echo("the library is empty (bireader seed imports the seed texts)")
     for t in texts:
         counts = " + ".join(f"{t.sentence_counts[lang]} {lang}" for lang in t.languages)
-        click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{t.page_count} pages")
+        click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{plural(t.page_count, 'page')}")

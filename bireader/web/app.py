@@ -72,6 +72,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(review_bp)
     from bireader.web.study.routes import bp as study_bp  # learners review the words they are learning
     app.register_blueprint(study_bp)
+    from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
+
+    init_site(app)
     return app
 
 

@@ -43,8 +43,9 @@ def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
 def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
     response = _post(client, {"original": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 100)})
     job = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert re.search(r'class="error" role="alert">0-photo\.png: looks like a binary file', job)
+    assert re.search(r'class="error" role="alert">photo\.png: looks like a binary file', job)
     assert "Nothing was stored" in job
+    assert "bireader reads plain text (.txt). For a file in another format, save or export it as plain text" in job
     with sessions() as session:
         assert list_texts(session) == []
 
@@ -79,3 +80,26 @@ def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sess
     assert "over the limit of 2,000 bytes; nothing was stored" in response.get_data(as_text=True)
     with small.extensions["bireader.sessions"]() as session:
         assert list_texts(session) == []
+
+
+def test_progress_names_the_uploaded_files_not_temporary_ones(client, sessions):
+    english = ROOT / "seeds" / "serge_notebooks_1938-44.en.txt"
+    response = _post(client, {"original": ("carnets partiels.fr.txt", FRENCH.read_bytes()),
+                              "translation": ("notebooks.en.txt", english.read_bytes())})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "<h1>Importing carnets_partiels.fr.txt</h1>" in job
+    assert "reading carnets_partiels.fr.txt with the" in job and "reading notebooks.en.txt" in job
+    assert not re.search(r"\b[01]-(carnets|notebooks)", job)
+    assert '<ol class="import-steps">' in job  # not the reader's 3 px sticky progress bar
+
+
+def test_the_form_says_which_formats_it_reads_from_one_list(client, monkeypatch):
+    from bireader.ingest import formats
+
+    page = client.get("/import/").get_data(as_text=True)
+    assert "bireader reads plain text (.txt). For a file in another format, save or export it as plain text" in page
+    assert page.count('accept=".txt,text/plain"') == 2
+    monkeypatch.setitem(formats.ACCEPTED, ".epub", "EPUB")
+    page = client.get("/import/").get_data(as_text=True)
+    assert "bireader reads plain text (.txt) or EPUB (.epub)." in page
+    assert page.count('accept=".txt,.epub,text/plain"') == 2

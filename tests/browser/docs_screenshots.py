@@ -4,8 +4,10 @@
     .venv/bin/python tests/browser/docs_screenshots.py /tmp/seed.sqlite docs/screenshots [gloss english keyboard ...]
 
 A fresh learner marks three words of Candide (two learning, one known), then each view is taken in headless
-Chromium at 1280x900, and the phone one at 390x844 (device scale 2).
+Chromium at 1280x900, and the phone ones at 390x844 (device scale 2). "import" imports Maupassant's three tales
+(../shared/corpus) through the form, into the database given: run it on a copy.
 """
+from pathlib import Path
 
 import logging
 import socket
@@ -68,8 +70,21 @@ with sync_playwright() as p:
         page.goto(f"{base}/read/serge-notebooks/1"); page.wait_for_timeout(400)
         first = page.locator(".side.source .s").first
         box = first.bounding_box()
-        first.hover(position={"x": box["width"] - 2, "y": box["height"] - 8}); page.wait_for_timeout(200)
+        first.hover(position={"x": box["width"] - 2, "y": box["height"] - 14}, force=True); page.wait_for_timeout(200)
         page.screenshot(path=f"{OUT}/reader-serge-first-page.png")
+    if want("404"):
+        page.goto(f"{base}/read/candide/99"); page.wait_for_timeout(200)
+        page.screenshot(path=f"{OUT}/not-found.png")
+    if want("import"):
+        corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+        page.goto(f"{base}/import/")
+        page.set_input_files('input[name="original"]', str(corpus / "maupassant_3contes.fr.txt"))
+        page.set_input_files('input[name="translation"]', str(corpus / "maupassant_3contes.en.txt"))
+        page.fill('input[name="credits"]', "Maupassant, Trois contes; Project Gutenberg")
+        page.screenshot(path=f"{OUT}/import-form.png")
+        page.locator('button[type="submit"]').click()
+        page.locator("p.done, p.error").wait_for(timeout=600_000)
+        page.screenshot(path=f"{OUT}/import-progress.png")
     if want("dark"):
         page.goto(f"{base}/read/serge-notebooks/3"); page.wait_for_timeout(300)
         page.locator('[data-action="theme"]').click()
@@ -83,12 +98,24 @@ with sync_playwright() as p:
         page.screenshot(path=f"{OUT}/study-card.png")
     ctx.close()
     if want("phone"):
-        ctx = b.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, reduced_motion="reduce")
+        ctx = b.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, reduced_motion="reduce",
+                            is_mobile=True, has_touch=True)
         page = ctx.new_page()
         page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(400)
         page.evaluate("window.scrollTo(0, document.querySelector('.beads').offsetTop - 10)")
         page.wait_for_timeout(200)
         page.screenshot(path=f"{OUT}/reader-phone.png")
+        if want("phone-popup"):  # a word near the bottom of the screen: its popup opens above it
+            page.goto(f"{base}/read/candide/1"); page.wait_for_timeout(400)
+            # (an English word: its French is above it, on screen, so nothing scrolls to show the counterpart)
+            word = page.locator('.side.target .t.aligned').filter(has_text="gentleman").first
+            top = word.evaluate("w => w.getBoundingClientRect().top + scrollY")
+            page.evaluate(f"window.scrollTo(0, {top} - 844 + 70)"); page.wait_for_timeout(200)
+            word.tap(); page.wait_for_timeout(300)
+            page.screenshot(path=f"{OUT}/reader-phone-popup-bottom.png")
+        if want("phone-vocab"):
+            page.goto(f"{base}/vocab/candide?page=1"); page.wait_for_timeout(300)
+            page.screenshot(path=f"{OUT}/vocabulary-phone.png")
         ctx.close()
     b.close()
 server.shutdown()

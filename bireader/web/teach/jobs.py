@@ -28,6 +28,14 @@ class ImportJob:
     done: bool = False
 
 
+def _without_folders(message: str, request: ImportRequest) -> str:
+    """``message`` with the upload folders taken off the file paths it names: the teacher sees their file names."""
+    for path in (request.path, request.translation):
+        if path is not None:
+            message = message.replace(str(Path(path).parent) + "/", "")
+    return message
+
+
 class JobRegistry:
     def __init__(self) -> None:
         self._jobs: dict[str, ImportJob] = {}
@@ -48,7 +56,7 @@ class JobRegistry:
                 job.saved = import_text(factory, request, job.messages.append)
                 job.warnings = list(request.warnings)
             except IngestError as error:
-                job.error = str(error).replace(str(workdir) + "/", "")
+                job.error = _without_folders(str(error), request)
             except Exception as error:  # noqa: BLE001 - the teacher sees a message, the log the traceback
                 import logging
 

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.utils import secure_filename
 
 from bireader.importer import ImportRequest
+from bireader.ingest.formats import CONVERT_HINT, accept_attribute, accepted_sentence
 from bireader.web.csrf import csrf_token, csrf_valid
 from bireader.web.teach.jobs import JobRegistry
 
@@ -20,7 +21,12 @@ def _jobs() -> JobRegistry:
 
 
 def _form(error: str | None = None, status: int = 200):
-    return render_template("teach/import.html", csrf=csrf_token(), error=error), status
+    return render_template("teach/import.html", csrf=csrf_token(), error=error, accept=accept_attribute(),
+                           **_formats()), status
+
+
+def _formats() -> dict:
+    return {"accepted": accepted_sentence(), "convert_hint": CONVERT_HINT}
 
 
 @bp.get("/")
@@ -43,7 +49,8 @@ def start():
             paths.append(None)
             continue
         name = secure_filename(upload.filename) or f"upload-{n}.txt"
-        path = workdir / f"{n}-{name}"
+        path = workdir / str(n) / name  # a folder per upload: messages name the file as it was uploaded
+        path.parent.mkdir()
         upload.save(path)
         paths.append(path)
     lang = request.form.get("lang") or None
@@ -73,7 +80,7 @@ def job(job_id: str):
     found = _jobs().get(job_id)
     if found is None:
         abort(404, description="No such import (imports are forgotten when the server restarts).")
-    return render_template("teach/job.html", job=found)
+    return render_template("teach/job.html", job=found, **_formats())
 
 
 def _upload_root() -> Path:

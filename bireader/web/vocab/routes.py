@@ -1,6 +1,7 @@
 """Vocabulary of a text or a page for the current learner, and its Anki export.
 
-    GET /vocab/<slug>[?page=N][&show=all]         words to learn (learning + new rare words), or every word
+    GET /vocab/<slug>[?page=N][&show=all][&part=K] words to learn (learning + new rare words), or every word,
+                                                  WORDS_PER_PART a part (a novel has thousands)
     GET /vocab/<slug>/anki.tsv[?page=N][&new=1]   Anki notes for the words being learned (+ new rare ones)
     GET /vocab/<slug>/anki.apkg[?page=N][&new=1][&cloze=1]   the same as an Anki package (word or cloze notes)
 """
@@ -18,9 +19,11 @@ from bireader.store.library import get_text
 from bireader.web.app import db
 from bireader.web.learner.identity import current_learner, learner_level
 from bireader.web.learner.routes import bead_cache
-from bireader.web.vocab.service import page_beads, vocabulary
+from bireader.web.vocab.service import page_beads, vocabulary, word_list_part
 
 bp = Blueprint("vocab", __name__, url_prefix="/vocab")
+
+WORDS_PER_PART = 75  # a part of Candide is at most ~105 KB of HTML (100 made 137 KB): under 150 KB on a phone
 
 
 def _text_and_items(slug: str):
@@ -43,8 +46,12 @@ def index(slug: str):
     show_all = request.args.get("show") == "all"
     shown = items if show_all else words_to_learn(items, include_new=True)
     shown = sorted(shown, key=lambda i: (i.status != "learning", -(i.freq_rank or 10**7)))
-    return render_template("vocab/index.html", text=text, page=page, items=shown, counts=count_words(items),
-                           show_all=show_all, level=level, levels=LEVELS, lang=text.source.lang)
+    part = word_list_part(len(shown), request.args.get("part", 1, type=int), WORDS_PER_PART)
+    if part is None:
+        abort(404, description=f"This word list has {len(shown)} words, {WORDS_PER_PART} a page.")
+    return render_template("vocab/index.html", text=text, page=page, items=shown[part.start:part.stop], part=part,
+                           counts=count_words(items), show_all=show_all, level=level, levels=LEVELS,
+                           lang=text.source.lang)
 
 
 @bp.get("/<slug>/anki.tsv")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -71,3 +72,26 @@ def vocabulary(session: Session, learner: Learner | None, level: int, text: Text
 def text_counts(session: Session, learner: Learner | None, level: int, text: Text, cache: BeadCache) -> WordCounts:
     """Distinct words of the whole text by the learner's status: cached lemmas, one query for the statuses."""
     return count_lemmas(cache.rarity(session, text, level), word_statuses(session, learner, text.source.lang))
+
+
+@dataclass(frozen=True)
+class WordListPart:
+    """Part ``number`` of ``parts`` of a word list of ``total`` words: the items ``start:stop``."""
+
+    number: int
+    parts: int
+    start: int
+    stop: int
+    total: int
+
+
+def word_list_part(total: int, number: int, size: int) -> WordListPart | None:
+    """Where part ``number`` (from 1) of a list of ``total`` words cut ``size`` a part lies; None past the end.
+
+    >>> word_list_part(250, 3, 100)
+    WordListPart(number=3, parts=3, start=200, stop=250, total=250)
+    """
+    parts = max(1, -(-total // size))
+    if not 1 <= number <= parts:
+        return None
+    return WordListPart(number, parts, (number - 1) * size, min(total, number * size), total)

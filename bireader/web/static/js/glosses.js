@@ -50,7 +50,7 @@ export function initGlosses(ctx) {
   }
 
   function clearRendering() {
-    ctx.article.querySelectorAll(".t.rendering, .w.active").forEach((e) => e.classList.remove("rendering", "active"));
+    ctx.article.querySelectorAll(".t.rendering, .t.active, .w.active").forEach((e) => e.classList.remove("rendering", "active"));
   }
 
   function title(text) {
@@ -137,13 +137,16 @@ export function initGlosses(ctx) {
     for (const i of gloss.rendering) bead.querySelector(`.side.target .t[data-bi="${i}"]`)?.classList.add("rendering");
   }
 
+  // Below the word, or above it when there is no room below on the screen (a word near the bottom of a phone)
   function place(w) {
     const box = w.getBoundingClientRect();
     popup.hidden = false;
-    const width = popup.offsetWidth;
-    const left = Math.max(8, Math.min(scrollX + box.left, scrollX + document.documentElement.clientWidth - width - 8));
+    const width = popup.offsetWidth, height = popup.offsetHeight;
+    const view = document.documentElement;
+    const left = Math.max(8, Math.min(scrollX + box.left, scrollX + view.clientWidth - width - 8));
+    const above = box.bottom + 6 + height > view.clientHeight - 8 && box.top - 6 - height >= 8;
     popup.style.left = left + "px";
-    popup.style.top = scrollY + box.bottom + 6 + "px";
+    popup.style.top = scrollY + (above ? box.top - 6 - height : box.bottom + 6) + "px";
   }
 
   function show(w, pin = false, focus = false) {
@@ -191,6 +194,10 @@ export function initGlosses(ctx) {
     if (w) { show(w, true); return; }
     // (the path, not the target: a mark button clicked has been replaced by the re-render by now)
     if (!event.composedPath().includes(popup)) hide();
+  });
+  // A tap or click outside the text (the header, the margins) closes the popup too
+  document.addEventListener("pointerdown", (event) => {
+    if (!popup.hidden && !ctx.article.contains(event.target)) hide();
   });
   popup.addEventListener("click", (event) => {
     const b = event.target.closest("button[data-status]");

@@ -15,9 +15,9 @@ def main() -> None:
 
 # Feature commands register here, one line each (keep this block sorted by feature).
 # --- commands ---
-from bireader.library_commands import import_command, list_command, seed_command, serve_command  # noqa: E402
+from bireader.library_commands import import_aligned_command, import_command, list_command, seed_command, serve_command  # noqa: E402,E501
 
-for _command in (serve_command, import_command, list_command, seed_command):
+for _command in (serve_command, import_command, list_command, seed_command, import_aligned_command):
     main.add_command(_command)
 from bireader.nlp.commands import models_group, segment_command  # noqa: E402
 

@@ -42,6 +42,7 @@ class Sentence:
     text: str
     start: int = 0  # character offset of the sentence in its paragraph's text
     tokens: list[Token] = field(default_factory=list)
+    timing: tuple[float, float] | None = None  # (start, end) in seconds, for a sentence of a subtitle cue
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Paragraph:
     id: str
     text: str
     sentences: list[Sentence] = field(default_factory=list)
+    timing: tuple[float, float] | None = None  # (start, end) in seconds of a subtitle cue
 
 
 @dataclass
@@ -79,6 +81,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     author: str = ""
     engine: str = ""  # NLP engine and version that split and analysed the text
+    notes: list[str] = field(default_factory=list)  # footnotes and endnotes, kept apart from the running text
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for section in self.sections:

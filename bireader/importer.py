@@ -1,6 +1,7 @@
 """Import a text into the library: the one place where the layers meet.
 
     ingest (decode, structure) -> nlp (sentences, tokens) -> align (beads) -> gloss -> store
+    ingest (aligned TSV/TMX: beads as given) -> nlp (tokens) -> gloss -> store
 
 ``import_text("carnets.fr.txt", translation="notebooks.en.txt")`` reads both files, checks that they are
 French and English, aligns them, glosses the words, and saves everything in one transaction. Any failure
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bireader.align import ALIGNER
 from bireader.plural import plural
-from bireader.document import Document
+from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence, content_id
+from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
@@ -41,6 +43,7 @@ class ImportRequest:
     engine: str = "auto"
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
+    aligned: bool = False  # the file is an aligned TSV even when its name and content do not say so
     warnings: list[str] = field(default_factory=list)
 
 
@@ -99,20 +102,77 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     return beads
 
 
+def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, assume_tsv: bool = False) -> AlignedPairs | None:
+    """The segment pairs of an already aligned file (TSV, TMX), None for any other format. ``assume_tsv`` reads a
+    plain text as a TSV (LF Aligner names its tab-separated output ``.txt``)."""
+    from bireader.ingest.aligned import parse_tmx, parse_tsv
+    from bireader.ingest.decode import decode_bytes
+    from bireader.ingest.formats import sniff_head
+    from bireader.ingest.readers import read_bytes
+
+    data = read_bytes(path, max_bytes)
+    fmt = sniff_head(data, str(path))
+    if fmt == "tmx":
+        return parse_tmx(data, str(path))
+    if fmt == "tsv" or fmt == "txt" and assume_tsv:
+        return parse_tsv(decode_bytes(data, str(path), max_bytes), str(path))
+    return None
+
+
+def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progress = lambda _: None) -> Prepared:
+    """Documents and beads from aligned segment pairs: each segment one sentence, each pair one bead, as given."""
+    from bireader.nlp import get_engine
+
+    engine = get_engine(request.engine, request.stanza_dir)
+    progress(f"reading {len(pairs.pairs)} aligned segments of {request.path.name} with the {engine.name} engine")
+    documents, beads = [], []
+    counters = [0, 0]
+    for column, lang in enumerate((pairs.source_lang, pairs.target_lang)):
+        segments = [pair[column] for pair in pairs.pairs if pair[column]]
+        seen: dict[str, int] = {}
+        paragraphs = []
+        for segment, sentences in zip(segments, engine.analyse(segments, lang)):
+            paragraph = Paragraph(id=content_id("p", segment, seen), text=segment)
+            tokens = [token for sentence in sentences for token in sentence.tokens]
+            paragraph.sentences = [Sentence(id=f"{paragraph.id}.0", text=segment, start=0, tokens=tokens)]
+            paragraphs.append(paragraph)
+        document = Document(title=pairs.title, lang=lang, engine=engine.version)
+        document.sections.append(Section(id=content_id("s", "", {}), heading=None,
+                                         entries=[Entry(id=content_id("e", "", {}), date=None, paragraphs=paragraphs)]))
+        documents.append(document)
+    for source, target, confidence in pairs.pairs:
+        bead = Bead([counters[0]] if source else [], [counters[1]] if target else [], confidence)
+        counters[0] += bool(source)
+        counters[1] += bool(target)
+        beads.append(bead)
+    return Prepared(documents[0], request.path, documents[1], request.path, beads)
+
+
 def import_text(factory: sessionmaker[Session], request: ImportRequest, progress: Progress = lambda _: None) -> SavedText:
-    """Read, analyse, align, gloss and store the request's file(s) in one transaction."""
-    prepared = prepare(request, progress)
+    """Read, analyse, align, gloss and store the request's file(s) in one transaction. An already aligned file
+    (TSV, TMX: see bireader.ingest.aligned) keeps its beads and is analysed and glossed like any other."""
+    pairs = read_aligned(request.path, request.max_bytes, assume_tsv=request.aligned)
+    if pairs is None and request.aligned:
+        raise IngestError(str(request.path), "not an aligned TSV or TMX file; `bireader import` reads single texts")
+    if pairs is not None:
+        if request.translation is not None:
+            raise IngestError(str(request.translation), f"{request.path.name} is already aligned and holds both "
+                                                        "languages; import it alone")
+        prepared = prepare_aligned(request, pairs, progress)
+    else:
+        prepared = prepare(request, progress)
     source, target = prepared.source, prepared.target
     files = {"source": (prepared.source_path.name, _sha256(prepared.source_path))}
     if prepared.target_path is not None:
         files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
     title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
     credits = request.credits or credits_from_metadata(source, target)
+    aligner = ALIGNER if pairs is None else f"its source file, {request.path.name}"[:200]
     gloss(prepared, progress)
     progress("saving")
     with transaction(factory) as session:
         saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
-                          credits=credits, aligner=ALIGNER if target is not None else "",
+                          credits=credits, aligner=aligner if target is not None else "",
                           files=files, glosses=prepared.glosses)
     progress(f"saved {saved.title!r}: {plural(saved.page_count, 'page')}")
     return saved

@@ -90,7 +90,8 @@ def seed_command() -> None:
               help="Folder of stanza's models (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
 def import_command(path, translation, lang, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
-    """Import a text file (UTF-8, cp1252 or Latin-1), optionally with its translation.
+    """Import a text (plain text in UTF-8, cp1252 or Latin-1; HTML, EPUB, DOCX, PDF, SRT or WebVTT), optionally with
+    its translation (in any of these formats). An aligned TSV or TMX file imports with its beads as they are.
 
     Example: bireader import carnets.fr.txt --translation notebooks.en.txt --title "Carnets"
     """
@@ -128,3 +129,35 @@ def list_command() -> None:
     for t in texts:
         counts = " + ".join(f"{t.sentence_counts[lang]} {lang}" for lang in t.languages)
         click.echo(f"{t.slug}\t{t.title}\t{counts} sentences\t{plural(t.page_count, 'page')}")
+
+
+
+@click.command("import-aligned")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", help="Title shown in the library (default: the TMX title or the file name).")
+@click.option("--slug", help="Short name in URLs; importing again under the same slug replaces the text.")
+@click.option("--credits", default="", help="Source and licence, shown with the text.")
+@click.option("--engine", type=click.Choice(["auto", "offline", "stanza"]), default="auto", show_default=True,
+              help="NLP engine for tokens, lemmas and tags (the segments are not split again).")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="STANZA_RESOURCES_DIR",
+              help="Folder of stanza's models (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
+def import_aligned_command(path, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
+    """Import a text aligned elsewhere: a two-column TSV (French and English; `bireader export`'s format with or
+    without its header, or LF Aligner's three columns, whatever the file's extension) or a TMX 1.4 file. Each row
+    is kept as one bead.
+
+    Example: bireader import-aligned candide.tsv --title "Candide"
+    """
+    from bireader.importer import ImportRequest, import_text
+
+    app = _app()
+    request = ImportRequest(path=path, title=title, slug=slug, credits=credits, engine=engine,
+                            stanza_dir=stanza_dir, max_bytes=max_bytes, aligned=True)
+    try:
+        saved = import_text(app.extensions["bireader.sessions"], request, _progress)
+    except (IngestError, EngineUnavailable) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    counts = ", ".join(f"{n} {lang} sentences" for lang, n in saved.sentence_counts.items())
+    click.echo(f"imported {saved.title!r} as {saved.slug}: {counts}, {plural(saved.page_count, 'page')}")

@@ -39,16 +39,23 @@ def split_sentences(paragraphs: list[str], lang: str) -> list[list[str]]:
 
 
 def read_paragraphs(path: Path) -> list[str]:
-    """Paragraphs are separated by blank lines; hard-wrapped lines inside a paragraph are joined."""
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+    """The paragraphs of a file in any format ``bireader import`` reads, decoded as it decodes them."""
+    from bireader.ingest.readers import read_paragraphs as read
+
+    return read(path)
+
+
+def read_lines(path: Path) -> list[str]:
+    """One sentence a line, decoded as ``bireader import`` decodes (UTF-8, UTF-16 with a BOM, cp1252, Latin-1)."""
+    from bireader.ingest.readers import read_lines as read
+
+    return read(path)
 
 
 def load_side(path: Path, lang: str, presegmented: bool) -> tuple[list[str], list[str], list[int]]:
     """(sentences, sentence ids, indices of sentences that start a paragraph) of one file."""
     if presegmented:
-        lines = path.read_text(encoding="utf-8-sig").rstrip("\n").split("\n")
-        lines = [] if lines == [""] else lines
+        lines = read_lines(path)
         return lines, [str(k) for k in range(len(lines))], []
     paragraphs = read_paragraphs(path)
     sentences, ids, starts, seen = [], [], [], {}
@@ -97,8 +104,9 @@ def align_command(fr_file: Path, en_file: Path, presegmented: bool, translation:
                   fmt: str, no_iterative: bool, languages: str, embeddings: bool) -> None:
     """Align the sentences of FR_FILE (the original) with those of EN_FILE (its translation).
 
-    Paragraphs are separated by blank lines; each bead joins consecutive sentences of both sides and every
-    sentence appears in exactly one bead. TSV columns: French, English, sentence ids, confidence.
+    The files are read as `bireader import` reads them (plain text in UTF-8, cp1252 or Latin-1, or HTML, EPUB, DOCX,
+    PDF, subtitles); in plain text, paragraphs are separated by blank lines. Each bead joins consecutive sentences of
+    both sides and every sentence appears in exactly one bead. TSV columns: French, English, sentence ids, confidence.
 
     Example: bireader align candide.fr.txt candide.en.txt -o candide.tsv
     """
@@ -106,11 +114,15 @@ def align_command(fr_file: Path, en_file: Path, presegmented: bool, translation:
     src_lang, _, tgt_lang = languages.partition("-")
     if not src_lang or not tgt_lang:
         raise click.UsageError(f"--languages takes two codes like fr-en, not {languages!r}")
-    src, src_ids, src_starts = load_side(fr_file, src_lang, presegmented)
-    tgt, tgt_ids, tgt_starts = load_side(en_file, tgt_lang, presegmented)
-    trans = None
+    from bireader.ingest.decode import IngestError
+
+    try:
+        src, src_ids, src_starts = load_side(fr_file, src_lang, presegmented)
+        tgt, tgt_ids, tgt_starts = load_side(en_file, tgt_lang, presegmented)
+        trans = read_lines(translation) if translation is not None else None
+    except IngestError as error:
+        raise click.ClickException(str(error)) from None
     if translation is not None:
-        trans = translation.read_text(encoding="utf-8-sig").rstrip("\n").split("\n")
         if len(trans) != len(src):
             raise click.UsageError(f"{translation} has {len(trans)} lines but {fr_file} has {len(src)} sentences")
     with warnings.catch_warnings(record=True) as caught:

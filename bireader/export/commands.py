@@ -1,4 +1,5 @@
-"""``bireader export SLUG``: a text's alignment as TSV (every bead) or TMX, as the web's /export/<slug>.tsv|.tmx."""
+"""``bireader export SLUG``: a text's alignment as TSV (every bead) or TMX, or the whole text as JSON, as the web's
+/export/<slug>.tsv|.tmx|.json."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import click
 
 @click.command("export")
 @click.argument("slug")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "tmx"]), default="tsv", show_default=True,
-              help="tsv: every bead (bead, confidence, French, English); tmx: TMX 1.4 of the two-sided beads.")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "tmx", "json"]), default="tsv", show_default=True,
+              help="tsv: every bead (bead, confidence, French, English); tmx: TMX 1.4 of the two-sided beads; "
+                   "json: the whole text (structure, sentences, tokens, glosses, beads; schema in docs/ingest.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: stdout).")
 def export_command(slug: str, fmt: str, output: Path | None) -> None:
     """Write the alignment of the library text SLUG (see `bireader list`).
@@ -30,17 +32,27 @@ def export_command(slug: str, fmt: str, output: Path | None) -> None:
         beads = whole_text_beads(session, text)
         source = text.source.lang
         target = text.target.lang if text.target is not None else ""
+        written = f"{len(beads)} beads"
         if fmt == "tmx":
             if not target:
                 raise click.ClickException(f"{text.title!r} has one language: there is no alignment to write as TMX")
             body = alignment_tmx(beads, source, target, text.title)
+            units = sum(1 for b in beads if b.source and b.target)
+            written = f"{units} translation units (<tu>) from {len(beads)} beads, leaving out " \
+                      f"{len(beads) - units} one-sided beads,"
+        elif fmt == "json":
+            import json
+
+            from bireader.export.text_json import text_json
+
+            body = json.dumps(text_json(session, text), ensure_ascii=False, indent=1) + "\n"
         else:
             body = alignment_tsv(beads, source, target)
     if output is None:
         click.echo(body, nl=False)
     else:
         output.write_text(body, "utf-8")
-        click.echo(f"wrote {len(beads)} beads of {text.title!r} to {output}", err=True)
+        click.echo(f"wrote {written} of {text.title!r} to {output}", err=True)
 
 
 @click.command("export-vocab")

@@ -8,8 +8,8 @@ import click
 
 
 @click.command(name="wordalign")
-@click.argument("fr_file", type=click.File("r", encoding="utf-8"))
-@click.argument("en_file", type=click.File("r", encoding="utf-8"))
+@click.argument("fr_file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("en_file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--presegmented", is_flag=True, help="One sentence (or aligned bead) per line, lines parallel.")
 @click.option("--pretokenized", is_flag=True, help="Tokens are separated by spaces; link indices refer to them.")
 @click.option("--symmetrize", type=click.Choice(["intersect", "grow-diag-final-and", "forward", "backward"]),
@@ -31,8 +31,13 @@ def wordalign_command(fr_file, en_file, presegmented, pretokenized, symmetrize, 
     if not presegmented:
         raise click.UsageError("only --presegmented input (one sentence per line, lines parallel) is supported; "
                                "align sentences first with `bireader align`")
-    fr_lines = fr_file.read().splitlines()
-    en_lines = en_file.read().splitlines()
+    from bireader.ingest.decode import IngestError
+    from bireader.ingest.readers import read_lines
+
+    try:  # decoded as `bireader import` decodes (UTF-8, UTF-16 with a BOM, cp1252, Latin-1)
+        fr_lines, en_lines = read_lines(fr_file), read_lines(en_file)
+    except IngestError as error:
+        raise click.ClickException(str(error)) from None
     if len(fr_lines) != len(en_lines):
         raise click.UsageError(f"{len(fr_lines)} French lines but {len(en_lines)} English lines: "
                                "the files must be line-parallel")

@@ -1,4 +1,5 @@
-"""From a file on disk to an analysed :class:`~bireader.document.Document`: decode, find structure, split and tag.
+"""From a file on disk to an analysed :class:`~bireader.document.Document`: read its format, find its structure,
+split and tag.
 
     >>> doc = load_document("seeds/serge_notebooks_1938-44.en.txt")      # doctest: +SKIP
     >>> doc.sections[0].heading, doc.lang
@@ -11,8 +12,10 @@ import re
 from pathlib import Path
 
 from bireader.document import Document, Sentence
-from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError, read_text
+from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.plaintext import parse_plaintext
+from bireader.ingest.readers import extract, read_bytes
+from bireader.ingest.structure import build_document
 
 _FRENCH_MARKERS = {"le", "la", "les", "des", "du", "et", "est", "une", "que", "qui", "dans", "pas", "il", "elle", "je", "nous", "vous", "sur", "au", "aux", "ne", "se", "ce", "avec", "pour"}
 _ENGLISH_MARKERS = {"the", "and", "of", "to", "is", "was", "that", "he", "she", "it", "in", "with", "his", "her", "for", "not", "you", "they", "we", "had", "have", "be", "at", "on", "which"}
@@ -34,10 +37,48 @@ def analyse_document(document: Document, engine) -> Document:
     analysed = engine.analyse([p.text for p in paragraphs], document.lang)
     for paragraph, sentences in zip(paragraphs, analysed):
         paragraph.sentences = [
-            Sentence(id=f"{paragraph.id}.{n}", text=s.text, start=s.start, tokens=s.tokens)
+            Sentence(id=f"{paragraph.id}.{n}", text=s.text, start=s.start, tokens=s.tokens, timing=paragraph.timing)
             for n, s in enumerate(sentences)
         ]
     document.engine = engine.version
+    return document
+
+
+def read_document(
+    path: str | Path,
+    lang: str | None = None,
+    *,
+    title: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """The structure of the file at ``path`` in any supported format (sentences left empty), its language checked
+    or guessed; raises :class:`IngestError` on bad input."""
+    path = Path(path)
+    _fmt, extracted = extract(read_bytes(path, max_bytes), str(path), max_bytes)
+    sample = extracted.sample()
+    detected = guess_language(sample)
+    # Too little text to tell: the language the file declares (EPUB's dc:language, HTML's lang) decides.
+    declared = (extracted.metadata.get("Language") or "").lower()[:2]
+    if detected is None and declared in ("fr", "en"):
+        detected = declared
+    if lang is None:
+        if detected is None:
+            raise IngestError(str(path), "cannot tell the language; pass --lang fr or --lang en")
+        lang = detected
+    elif detected is not None and detected != lang:
+        names = {"fr": "French", "en": "English"}
+        raise IngestError(str(path), f"reads as {names[detected]} but was given as {names.get(lang, lang)}; "
+                          "check --lang, or whether the original and the translation were swapped")
+    if lang not in ("fr", "en"):
+        raise IngestError(str(path), f"unsupported language {lang!r}; bireader reads fr and en")
+    if extracted.plain_text is not None:
+        document = parse_plaintext(extracted.plain_text, lang, title=title)
+        document.title = document.title or extracted.title
+        document.author = document.author or extracted.author
+    else:
+        document = build_document(extracted, lang, title)
+    if not any(True for _ in document.paragraphs()):
+        raise IngestError(str(path), "no paragraphs of text found")
     return document
 
 
@@ -49,23 +90,8 @@ def load_document(
     title: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
-    """Read, structure and analyse the text file at ``path``; raises :class:`IngestError` on bad input."""
-    path = Path(path)
-    text = read_text(path, max_bytes=max_bytes)
-    detected = guess_language(text)
-    if lang is None:
-        if detected is None:
-            raise IngestError(str(path), "cannot tell the language; pass --lang fr or --lang en")
-        lang = detected
-    elif detected is not None and detected != lang:
-        names = {"fr": "French", "en": "English"}
-        raise IngestError(str(path), f"reads as {names[detected]} but was given as {names.get(lang, lang)}; "
-                          "check --lang, or whether the original and the translation were swapped")
-    if lang not in ("fr", "en"):
-        raise IngestError(str(path), f"unsupported language {lang!r}; bireader reads fr and en")
-    document = parse_plaintext(text, lang, title=title)
-    if not any(True for _ in document.paragraphs()):
-        raise IngestError(str(path), "no paragraphs of text found")
+    """Read, structure and analyse the file at ``path``; raises :class:`IngestError` on bad input."""
+    document = read_document(path, lang, title=title, max_bytes=max_bytes)
     if engine is None:
         from bireader.nlp import get_engine
 

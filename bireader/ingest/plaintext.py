@@ -105,6 +105,11 @@ def split_date(paragraph: str, lang: str) -> tuple[str | None, str]:
     return None, paragraph
 
 
+def is_chapter_marker(text: str) -> bool:
+    """"CHAPITRE I.", "Chapter 3", "XII.": a heading whose title, if any, stands in the block below it."""
+    return bool(_CHAPTER.match(text))
+
+
 def is_heading(lines: list[str]) -> bool:
     text = join_lines(lines)
     if _CHAPTER.match(text):

@@ -25,29 +25,37 @@ def paragraphs_of(text: str) -> list[str]:
 
 def segment_text(text: str, lang: str, engine: str = "auto", stanza_dir: str | None = None) -> str:
     """The text with one sentence a line and a blank line between paragraphs (what ``bireader segment`` prints)."""
-    paragraphs = paragraphs_of(text)
+    return segment_paragraphs(paragraphs_of(text), lang, engine, stanza_dir)
+
+
+def segment_paragraphs(paragraphs: list[str], lang: str, engine: str = "auto", stanza_dir: str | None = None) -> str:
     split = get_engine(engine, stanza_dir).split(paragraphs, lang)
     return "\n\n".join("\n".join(sentences) for sentences in split if sentences) + ("\n" if paragraphs else "")
 
 
 @click.command("segment")
-@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--lang", type=click.Choice(LANGUAGES), required=True, help="Language of the text.")
 @click.option("--engine", type=click.Choice(ENGINE_NAMES), default="auto", show_default=True,
               help="auto = stanza when its models are on disk, else offline.")
 @click.option("--stanza-dir", type=click.Path(file_okay=False), default=None,
               help="Stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
-def segment_command(file, lang: str, engine: str, stanza_dir: str | None) -> None:
+def segment_command(file: str, lang: str, engine: str, stanza_dir: str | None) -> None:
     """Print FILE one sentence a line, with a blank line between paragraphs.
 
-    Paragraphs in FILE are separated by blank lines; hard-wrapped lines are joined. Use - for standard input.
+    FILE is read as `bireader import` reads it: plain text in UTF-8, cp1252 or Latin-1 (paragraphs separated by
+    blank lines, hard-wrapped lines joined), or HTML, EPUB, DOCX, PDF, SRT, WebVTT (headings print as paragraphs
+    of their own). Use - for standard input.
 
     Example: bireader segment candide.fr.txt --lang fr > candide.fr.sentences.txt
     """
+    from bireader.ingest.decode import IngestError
+    from bireader.ingest.readers import read_paragraphs
+
     try:
-        sys.stdout.write(segment_text(file.read(), lang, engine, stanza_dir))
-    except EngineUnavailable as error:
-        raise click.ClickException(str(error)) from error
+        sys.stdout.write(segment_paragraphs(read_paragraphs(file), lang, engine, stanza_dir))
+    except (EngineUnavailable, IngestError) as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group("models")

@@ -28,7 +28,7 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
               glosses: dict[str, list[dict]]) -> Side:
     side = Side(
         text=text, role=role, lang=document.lang, title=document.title, metadata_json=dict(document.metadata),
-        engine=document.engine, filename=filename, sha256=sha256,
+        engine=document.engine, filename=filename, sha256=sha256, notes=list(document.notes) or None,
     )
     session.add(side)
     session.flush()
@@ -55,6 +55,7 @@ def _add_side(session: Session, text: Text, role: str, document: Document, filen
                         tokens=[[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos, t.is_word]
                                 for t in sentence.tokens],
                         glosses=glosses.get(sentence.id, []),
+                        timing=list(sentence.timing) if sentence.timing else None,
                         starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
                         starts_section=n == 0 and first_in_section,
                     ))

@@ -67,6 +67,7 @@ class Side(Base):
     filename: Mapped[str] = mapped_column(String(300), default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
     sentence_count: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[list | None] = mapped_column(JSON, nullable=True)  # footnotes and endnotes of the file
 
     text: Mapped[Text] = relationship(back_populates="sides")
     sections: Mapped[list[SectionRow]] = relationship(cascade="all, delete-orphan", order_by="SectionRow.position")
@@ -115,6 +116,7 @@ class SentenceRow(Base):
     text: Mapped[str] = mapped_column(SqlText)
     tokens: Mapped[list] = mapped_column(JSON, default=list)  # [[text, start, end, lemma, pos, is_word], ...] offsets in the sentence
     glosses: Mapped[list] = mapped_column(JSON, default=list)  # per-token glosses, filled by the glosser
+    timing: Mapped[list | None] = mapped_column(JSON, nullable=True)  # [start, end] seconds of a subtitle's sentence
     # Where the sentence opens a structural unit, so that a page renders without joins.
     starts_paragraph: Mapped[bool] = mapped_column(Boolean, default=False)
     starts_entry: Mapped[bool] = mapped_column(Boolean, default=False)

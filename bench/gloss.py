@@ -4,11 +4,14 @@
 
 - AER (Och & Ney) on the five ALIBI stories (../shared/eval/alibi_fr-en, gold sure/possible links), for the
   aligner trained on the stories alone, without and with the lexicon prior, and with the transread books' gold
-  beads (../shared/eval/transread_fr-en) as extra training text. eflomal samples at random: each figure is the
-  median of ``--runs`` runs.
+  beads (../shared/eval/transread_fr-en) as extra training text. eflomal is seeded: ``--runs`` runs check that
+  they give the same links (and a line shows the unseeded runs' spread).
 - Gloss precision: share of French content tokens (NOUN, VERB, ADJ, ADV, gloss-worthy) with a highlighted
   rendering whose every highlighted English word is gold-linked (sure or possible) to the token (or to its
-  multi-word expression); recall: correct ones over content tokens that have a gold link.
+  multi-word expression); recall: correct ones over content tokens that have a gold link. Both for every
+  rendering and for those shown (confidence at least ``SHOW_CONFIDENCE``), with the calibration table behind the
+  confidence (``--calibrate`` prints it alone).
+- First senses: the hand-checked samples of bench/data/first_sense_{en,fr}.tsv (``--first-senses``).
 - Coverage: share of gloss-worthy French content tokens with at least one dictionary sense, per text.
 - Speed: Madame Bovary (../shared/eval/bovary_fr-en/*.sent.txt), sentence beads from ``bireader.align``, then
   ``gloss_bitext`` timed alone (median of runs); the NLP analysis is timed apart.
@@ -188,54 +191,150 @@ def sentences_document(lines: list[str], lang: str) -> Document:
     return Document(title="", lang=lang, sections=[Section("s", None, [Entry("e", None, paras)])])
 
 
-def median_runs(fn, runs: int):
-    results = [fn() for _ in range(runs)]
-    return tuple(statistics.median(r[k] for r in results) for k in range(len(results[0])))
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def first_sense_precision(lang: str, show: bool = False) -> tuple[float, int, list[str]]:
+    """Share of the hand-checked sample (bench/data/first_sense_{lang}.tsv) whose first sense, as the glosser shows
+    it for that lemma, tag and form, holds one of the translations a reader accepts; and the misses."""
+    from bireader.gloss.glosses import _Glosser
+    from bireader.lexicon import normalise
+
+    glosser = _Glosser(lang, "fr" if lang == "en" else "en")
+    right, misses = 0, []
+    rows = [line.split("\t") for line in (DATA / f"first_sense_{lang}.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    for lemma, pos, form, accepted in rows:
+        _, senses, _ = glosser.lookup(Token(form, 0, len(form), lemma, pos))
+        first = senses[0].split(": ", 1)[-1] if senses else ""  # "mourir: die" (a derived sense) -> "die"
+        words = {normalise(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", first)}
+        phrases = [normalise(a.strip()) for a in accepted.split(",")]
+        ok = any(a in words or (" " in a and a in normalise(first)) for a in phrases)
+        right += ok
+        if not ok:
+            misses.append(f"{lemma}/{pos}: {first!r}")
+    return right / max(len(rows), 1), len(rows), misses
+
+
+def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[str]:
+    """Precision of the renderings of each kind of evidence (the glosser's RENDERING_CONFIDENCE), every rendering
+    shown; then precision and recall at each threshold. Each kind gets a code in place of its confidence for one
+    run, so that every shown rendering says which kind it is."""
+    from bireader.gloss import glosses as G
+
+    kinds = list(G.RENDERING_CONFIDENCE)
+    saved = dict(G.RENDERING_CONFIDENCE), G.SHOW_CONFIDENCE
+    G.RENDERING_CONFIDENCE.clear()
+    G.RENDERING_CONFIDENCE.update({k: 0.5 + n / 1000 for n, k in enumerate(kinds)})
+    G.SHOW_CONFIDENCE = 0.0
+    try:
+        glosses = gloss_bitext(fr_doc, en_doc, [Bead([k], [k]) for k in range(len(gold))])
+    finally:
+        G.RENDERING_CONFIDENCE.clear()
+        G.RENDERING_CONFIDENCE.update(saved[0])
+        G.SHOW_CONFIDENCE = saved[1]
+    counts = {k: [0, 0] for k in kinds}
+    linked = 0
+    for n, sentence in enumerate(fr_doc.sentences()):
+        gold_of: dict[int, set[int]] = {}
+        for i, j in gold[n][1]:
+            gold_of.setdefault(i, set()).add(j)
+        for g in glosses[sentence.id]:
+            if not g.gloss_worthy or g.pos not in CONTENT_POS:
+                continue
+            linked += g.token in gold_of
+            if g.rendering:
+                allowed = set().union(*(gold_of.get(k, set()) for k in (g.group or [g.token])))
+                kind = kinds[round((g.confidence - 0.5) * 1000)]
+                counts[kind][0] += 1
+                counts[kind][1] += set(g.rendering) <= allowed
+    rows = ["\n| evidence for a rendering | both directions agree | parts of speech fit | renderings | right | "
+            "precision = confidence | shown at this confidence and above: precision | recall |",
+            "|---|---|---|---:|---:|---:|---:|---:|"]
+    shown = right = 0
+    for kind, (n, ok) in sorted(counts.items(), key=lambda kv: -(kv[1][1] / max(kv[1][0], 1))):
+        shown += n
+        right += ok
+        mark = " **(shown)**" if saved[0][kind] >= saved[1] else ""
+        rows.append(f"| {kind[0]} | {'yes' if kind[1] else 'no'} | {'yes' if kind[2] else 'no'} | {n} | {ok} | "
+                    f"{ok / max(n, 1):.3f}{mark} | {right / max(shown, 1):.3f} | {right / max(linked, 1):.3f} |")
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--first-senses", action="store_true",
+                        help="only print the first-sense precision of the hand-checked samples, with the misses")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="only print the precision of each kind of rendering evidence (RENDERING_CONFIDENCE)")
     args = parser.parse_args()
     rows: list[str] = []
 
+    if args.first_senses:
+        for lang in ("en", "fr"):
+            share, n, misses = first_sense_precision(lang)
+            print(f"{lang}: first sense right for {share:.3f} of {n}; misses: " + "; ".join(misses))
+        return
     data = read_alibi()
     fr, en, gold = [d[0] for d in data], [d[1] for d in data], [d[2] for d in data]
+    if args.calibrate:
+        print("\n".join(calibration(document_from_sentences(fr, "fr"), document_from_sentences(en, "en"), gold)))
+        return
     extra = lemmatised(read_transread())
     rows.append(f"ALIBI: {len(data)} sentence pairs, {sum(map(len, fr))} French tokens; "
                 f"transread extra: {len(extra)} pairs, {sum(len(f) for f, _ in extra)} French tokens\n")
 
-    rows.append("| aligner training | symmetrisation | precision | recall | AER | seconds |")
-    rows.append("|---|---|---|---|---|---|")
+    rows.append("| aligner training | symmetrisation | precision | recall | AER | seconds | same links in every run |")
+    rows.append("|---|---|---|---|---|---|---|")
     for label, kwargs in [
         ("stories, no lexicon", dict(use_lexicon=False)),
         ("stories + lexicon prior", dict()),
         ("stories + transread + lexicon prior", dict(extra=extra)),
     ]:
-        results = {"intersection": [], "grow-diag-final-and": []}
-        times = []
+        # eflomal is seeded (bireader.gloss.seeding): every run gives the same links; --runs checks it
+        runs, times = [], []
         for _ in range(args.runs):
             t = time.perf_counter()
-            al = align_words(fr, en, **kwargs)
+            runs.append(align_words(fr, en, **kwargs))
             times.append(time.perf_counter() - t)
-            results["intersection"].append(aer([a.links for a in al], gold))
-            results["grow-diag-final-and"].append(aer([a.grown for a in al], gold))
-        for sym, res in results.items():
-            p, r, e = (statistics.median(x[k] for x in res) for k in range(3))
-            rows.append(f"| {label} | {sym} | {p:.3f} | {r:.3f} | {e:.3f} | {statistics.median(times):.1f} |")
+        same = all([(a.forward, a.backward) for a in r] == [(a.forward, a.backward) for a in runs[0]] for r in runs)
+        for sym, links in (("intersection", [a.links for a in runs[0]]),
+                           ("grow-diag-final-and", [a.grown for a in runs[0]])):
+            p, r, e = aer(links, gold)
+            rows.append(f"| {label} | {sym} | {p:.3f} | {r:.3f} | {e:.3f} | {statistics.median(times):.1f} | "
+                        f"{'yes' if same else 'NO'} ({args.runs} runs) |")
         print("\n".join(rows[-2:]), flush=True)
+    rows.append("\nThe same, eflomal unseeded (as before this change), AER over the runs: " + ", ".join(
+        f"{aer([a.links for a in align_words(fr, en, seed=None)], gold)[2]:.3f}" for _ in range(args.runs))
+        + " (intersection, stories + lexicon prior).")
 
     fr_doc = document_from_sentences(fr, "fr")
     en_doc = document_from_sentences(en, "en")
     beads = [Bead([k], [k]) for k in range(len(fr))]
-    rows.append("\n| gloss renderings, training | precision | recall | tokens highlighted |")
-    rows.append("|---|---|---|---|")
+    from bireader.gloss import glosses as G
+
+    rows.append(f"\n| gloss renderings, training | shown | precision | recall | tokens highlighted |")
+    rows.append("|---|---|---|---|---|")
+    threshold = G.SHOW_CONFIDENCE
     for label, more in [("stories", []), ("stories + transread", extra)]:
-        p, r, shown = median_runs(lambda: gloss_scores(gloss_bitext(fr_doc, en_doc, beads, extra=more), fr_doc, gold),
-                                  args.runs)
-        rows.append(f"| {label} | {p:.3f} | {r:.3f} | {int(shown)} |")
-        print(rows[-1], flush=True)
+        for shown_label, value in (("every rendering (no threshold)", 0.0),
+                                   (f"confidence ≥ {threshold} (the default)", threshold)):
+            G.SHOW_CONFIDENCE = value
+            try:
+                p, r, shown = gloss_scores(gloss_bitext(fr_doc, en_doc, beads, extra=more), fr_doc, gold)
+            finally:
+                G.SHOW_CONFIDENCE = threshold
+            rows.append(f"| {label} | {shown_label} | {p:.3f} | {r:.3f} | {int(shown)} |")
+            print(rows[-1], flush=True)
+    rows.extend(calibration(fr_doc, en_doc, gold))
+
+    rows.append("\n| first sense of the hand-checked samples (bench/data/first_sense_*.tsv) | words | first sense right |")
+    rows.append("|---|---|---|")
+    for lang, label in (("en", "English → French (Serge's Notebooks)"), ("fr", "French → English (Candide)")):
+        share, n, _ = first_sense_precision(lang)
+        rows.append(f"| {label} | {n} | {share:.3f} |")
 
     glosses = gloss_bitext(fr_doc, en_doc, beads)
     first, anyone, n = sense_agreement(glosses, fr_doc, en_doc)

@@ -95,7 +95,9 @@ def build_bitext(
         pos_count.append(len(unique_positions))
         for v in unique_positions:
             pos_len.append(len(v))
-            pos_feat.extend(fid(f) for f in v)
+            # sorted: a frozenset's order follows string hashing, which changes with every process
+            # (PYTHONHASHSEED); feature ids, and through them the iterative pass's count sketch, must not
+            pos_feat.extend(fid(f) for f in sorted(v))
     tgt_tokens = []
     tgt_feat = array("q")
     tgt_count = array("q")

@@ -27,7 +27,7 @@ from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words
 from bireader.lexicon import FUNCTION_WORDS, Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
-from bireader.lexicon.lookup import find_senses
+from bireader.lexicon.lookup import find_senses, round_trip_first
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -49,6 +49,9 @@ class TokenGloss:
     gloss_worthy: bool  # False for proper nouns, numbers, punctuation
     group: list[int] = field(default_factory=list)  # tokens of the multi-word expression it belongs to, if any
     sources: list[str] = field(default_factory=list)  # where each sense came from (freedict, apertium-pivot, ...)
+    # how likely the rendering is right (calibrated on ALIBI: ``RENDERING_CONFIDENCE``); a rendering under
+    # ``SHOW_CONFIDENCE`` is not kept, so that no highlight is better than a wrong one
+    confidence: float = 0.0
 
     def to_dict(self) -> dict:
         # asdict's result for these flat fields (lists copied) without its recursive deep copy: 10x faster
@@ -260,6 +263,10 @@ def plausible_rendering(
     return True
 
 
+# a noun whose only senses are the pivot dictionaries' verb senses (or the reverse) gets none of them
+_OPPOSITE_POS = {"NOUN": "VERB", "VERB": "NOUN"}
+
+
 class _Glosser:
     """Shared state for one document: the lexicon and caches of lookups by (form, lemma, pos)."""
 
@@ -268,6 +275,7 @@ class _Glosser:
         self.target = target_lang
         self.names = names
         self.lex = load_lexicon(source_lang, target_lang)
+        self.reverse = load_lexicon(target_lang, source_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
 
     def lookup(self, token: Token) -> tuple[str, list[str], list[str]]:
@@ -275,6 +283,10 @@ class _Glosser:
         found = self._cache.get(key)
         if found is None:
             headword, senses = find_senses(self.lex, token.text, token.lemma or token.text.lower(), token.pos)
+            senses = round_trip_first(self.lex, headword, senses)  # a first sense that translates back
+            if token.pos in _OPPOSITE_POS and senses and all(
+                    s.pos == _OPPOSITE_POS[token.pos] and s.source == "apertium-pivot" for s in senses):
+                senses = []  # "hounds" (a noun) has only the verb's senses ("torturer"): none is better
             if senses and senses[0].source == "derived":  # "tendrement" glossed from "tendre": still its own lemma
                 headword = token.lemma or token.text.lower()
             texts, sources = [], []
@@ -286,7 +298,12 @@ class _Glosser:
             self._cache[key] = found
         return found
 
-    def sentence(self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token]) -> list[TokenGloss]:
+    def sentence(
+        self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token],
+        sure: frozenset[int] | set[int] = frozenset(),
+    ) -> list[TokenGloss]:
+        """The glosses of one sentence's tokens. ``links``: source token -> target tokens the aligner links it to;
+        ``sure``: the source tokens whose links both directions agree on."""
         glosses: list[TokenGloss] = []
         group_of: dict[int, tuple[int, int, str]] = {}
         for span in multiword_spans(tokens, self.lex):
@@ -295,6 +312,21 @@ class _Glosser:
         name_parts = hyphenated_name_parts(
             tokens, lambda k: k in group_of or bool(self.lookup(tokens[k])[1])
         ) if any(t.text == "-" for t in tokens) else set()
+        source_words = frozenset(normalise(w) for t in tokens for w in (t.text, t.lemma or t.text))
+        # target words that the dictionary gives for some source word of the sentence (or spells alike)
+        translates: dict[int, set[int]] = {}
+        if target_tokens:
+            target_words = [_token_words(t) for t in target_tokens]
+            target_prefixes = [_cognate_key(t.lemma or t.text) for t in target_tokens]
+            for k, t in enumerate(tokens):
+                if not (t.is_word and t.pos in CONTENT_POS):
+                    continue
+                k_lemma, k_senses, _ = self.lookup(t)
+                words = _sense_word_set(tuple(k_senses), self.target)
+                prefix = _cognate_key(k_lemma)
+                for j, tw in enumerate(target_words):
+                    if (prefix and prefix == target_prefixes[j]) or not words.isdisjoint(tw):
+                        translates.setdefault(j, set()).add(k)
         for i, token in enumerate(tokens):
             span = group_of.get(i)
             if span is not None:
@@ -306,19 +338,21 @@ class _Glosser:
                 # the expression's rendering: what its content words are linked to ("pomme", "terre" -> "potato")
                 content = [k for k in group if tokens[k].pos in CONTENT_POS] or group
                 rendering = sorted({j for k in content for j in links.get(k, [])})
+                surely = any(k in sure for k in content)
                 worthy = True
             else:
                 lemma, texts, sources = self.lookup(token)
                 group = []
                 rendering = sorted(set(links.get(i, [])))
+                surely = i in sure
                 worthy = is_gloss_worthy(token, i, tokens, bool(texts), self.names) and i not in name_parts
-            if worthy and rendering:
-                # punctuation renders no word; a rendering neither the dictionary nor the word's kind supports goes
-                rendering = [j for j in rendering if _LETTER.search(target_tokens[j].text)]
+            confidence = 0.0
+            if worthy and target_tokens:
                 # an expression is judged by its content word ("pomme de terre": a noun)
                 pos = next((tokens[k].pos for k in group if tokens[k].pos in CONTENT_POS), token.pos)
-                if not plausible_rendering(pos, texts, [target_tokens[j] for j in rendering], self.target, lemma):
-                    rendering = []
+                rendering, confidence = self.rendering(
+                    pos, lemma, texts, rendering, surely, target_tokens, set(group or [i]), translates,
+                    source_words)
             if worthy and rendering and len(texts) > 1:
                 texts, sources = translation_first(texts, sources, [target_tokens[j] for j in rendering], self.target)
             texts, sources = texts[:MAX_SENSES], sources[:MAX_SENSES]
@@ -329,10 +363,155 @@ class _Glosser:
                     rendering=rendering if worthy else [],
                     rendering_text=" ".join(target_tokens[j].text for j in rendering) if worthy else "",
                     freq_rank=rank, band=band(rank), gloss_worthy=worthy, group=group,
-                    sources=sources if worthy else [],
+                    sources=sources if worthy else [], confidence=round(confidence, 3) if worthy else 0.0,
                 )
             )
         return glosses
+
+    def contradicted(self, lemma: str, rendering: list[Token]) -> bool:
+        """Whether the other direction's dictionary knows every content word of the rendering and none of them
+        translates back to the word (``toque`` -> "version": "version" is "version", not "toque")."""
+        words = [t for t in rendering if t.pos in CONTENT_POS]
+        if not words:
+            return False
+        key = normalise(lemma)
+        for t in words:
+            senses = self.reverse.senses((t.lemma or t.text).lower()) or self.reverse.senses(t.text.lower())
+            if not senses:
+                return False
+            back = set()
+            for sense in senses[:MAX_CANDIDATE_SENSES]:
+                back |= {normalise(w) for w in _all_sense_words(sense.text)}
+            if key in back or any(normalise(w) in back for w in key.split()):
+                return False
+        return True
+
+    def cognate_elsewhere(self, rendering: list[Token], source_words: frozenset[str]) -> bool:
+        """Whether the rendering is a content word whose translation back is spelt like it (``version`` ->
+        "version") and that word is not in the source sentence: a translator who wrote "version" had it there."""
+        words = [t for t in rendering if t.pos in CONTENT_POS]
+        for t in words:
+            for sense in self.reverse.senses((t.lemma or t.text).lower())[:3]:
+                for w in _all_sense_words(sense.text):
+                    if _cognates(w, t) and normalise(w) not in source_words:
+                        return True
+        return False
+
+    def rendering(
+        self, pos: str, lemma: str, senses: list[str], linked: list[int], surely: bool, target: list[Token],
+        own: set[int], translates: dict[int, set[int]], source_words: frozenset[str],
+    ) -> tuple[list[int], float]:
+        """The target words to light up for one word, and how sure we are of them (``RENDERING_CONFIDENCE``).
+
+        The aligner's links are checked against the dictionary: of several linked words, those the dictionary
+        gives are kept (``vent`` -> "icy wind" becomes "wind"). Then the kind of evidence (the dictionary agrees;
+        the word or its rendering is unknown to it; both directions' dictionaries disagree; the rendering is
+        another source word's translation, or an English word whose French cognate the sentence lacks), whether
+        both alignment directions agree, and whether the parts of speech fit, decide the confidence
+        (``RENDERING_CONFIDENCE``). Under ``SHOW_CONFIDENCE`` the rendering is dropped and the learner sees the
+        dictionary senses only.
+        """
+        linked = [j for j in linked if _LETTER.search(target[j].text)]  # punctuation renders no word
+        words = _sense_word_set(tuple(senses), self.target)
+        agree = [j for j in linked if _token_words(target[j]) & words]
+        if agree:
+            rendering, evidence = agree, "dictionary"
+        elif linked and all(_cognates(lemma, target[j]) for j in linked):
+            rendering, evidence = linked, "dictionary"  # "livide" -> "livid", names the tagger missed
+        else:
+            rendering, evidence = linked, "aligner" if senses else "aligner, word unknown to the dictionary"
+            if senses and linked and self.contradicted(lemma, [target[j] for j in linked]):
+                evidence = "aligner, both dictionaries disagree"
+                if self.cognate_elsewhere([target[j] for j in linked], source_words):
+                    evidence = "aligner, the rendering's cognate is missing"  # "toque" -> "version"
+            if any(translates.get(j, own) - own for j in linked):
+                evidence = "aligner, another word's translation"  # "M. le baron": "M." -> "Baron"
+        if not rendering or not plausible_rendering(pos, senses, [target[j] for j in rendering], self.target, lemma):
+            return [], 0.0
+        compatible = pos_compatible(pos, [target[j].pos for j in rendering])
+        confidence = RENDERING_CONFIDENCE.get((evidence, surely, compatible), 0.5)
+        if confidence < SHOW_CONFIDENCE:
+            return [], confidence
+        return rendering, confidence
+
+
+def _cognates(lemma: str, token: Token) -> bool:
+    """Spelt alike at their start, as Simard's cognates: "livide"/"livid", "entomologique"/"entomological"."""
+    key = _cognate_key(lemma)
+    return bool(key) and key == _cognate_key(token.lemma or token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _cognate_key(word: str) -> str:
+    """The first five letters of a word of four or more, normalised (empty for shorter words)."""
+    word = normalise(word)
+    return word[:5] if len(word) >= 4 else ""
+
+
+# Share of renderings that ALIBI's gold confirms, by kind of evidence: (evidence, both directions agree, parts of
+# speech compatible) -> precision measured by ``python -m bench.gloss --calibrate`` (docs/gloss.md).
+RENDERING_CONFIDENCE: dict[tuple[str, bool, bool], float] = {
+    ("dictionary", True, True): 0.994,
+    ("dictionary", True, False): 0.970,
+    ("aligner", True, True): 0.966,
+    ("aligner, word unknown to the dictionary", True, True): 0.940,
+    ("aligner, both dictionaries disagree", True, True): 0.934,
+    ("dictionary", False, False): 0.917,
+    ("dictionary", False, True): 0.901,
+    ("aligner, both dictionaries disagree", True, False): 0.891,
+    ("aligner, word unknown to the dictionary", True, False): 0.875,
+    ("aligner, the rendering's cognate is missing", True, True): 0.866,
+    ("aligner, another word's translation", True, True): 0.850,
+    ("aligner, word unknown to the dictionary", False, True): 0.833,
+    ("aligner, the rendering's cognate is missing", False, True): 0.818,
+    ("aligner", False, True): 0.800,
+    ("aligner, the rendering's cognate is missing", True, False): 0.800,
+    ("aligner", True, False): 0.797,
+    ("aligner", False, False): 0.742,
+    ("aligner, another word's translation", True, False): 0.684,
+    ("aligner, both dictionaries disagree", False, True): 0.672,
+    ("aligner, word unknown to the dictionary", False, False): 0.667,
+    ("aligner, both dictionaries disagree", False, False): 0.629,
+    ("aligner, the rendering's cognate is missing", False, False): 0.625,
+    ("aligner, another word's translation", False, True): 0.313,
+    ("aligner, another word's translation", False, False): 0.311,
+}
+# 0.9: precision 0.980 at recall 0.718 on ALIBI; 0.8 would give 0.967 at 0.784 (the curve: docs/gloss.md)
+SHOW_CONFIDENCE = 0.9
+# universal parts of speech a word's rendering may have (an adjective may render a noun: "de bois" -> "wooden")
+_COMPATIBLE_POS = {
+    "NOUN": {"NOUN", "PROPN", "ADJ"}, "VERB": {"VERB", "AUX", "ADJ"}, "ADJ": {"ADJ", "VERB", "NOUN"},
+    "ADV": {"ADV", "ADJ"},
+}
+
+
+def pos_compatible(pos: str, rendering_pos: list[str]) -> bool:
+    """Whether a word of part of speech ``pos`` may be rendered by words of these parts of speech.
+
+    >>> pos_compatible("NOUN", ["ADJ", "NOUN"]), pos_compatible("NOUN", ["ADV"]), pos_compatible("DET", ["DET"])
+    (True, False, True)
+    """
+    allowed = _COMPATIBLE_POS.get(pos)
+    return allowed is None or any(p in allowed for p in rendering_pos)
+
+
+def _token_words(token: Token) -> frozenset[str]:
+    return _words_of(token.text, token.lemma or token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _words_of(text: str, lemma: str) -> frozenset[str]:
+    return frozenset((text.lower().replace("’", "'"), lemma.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=100_000)
+def _sense_word_set(senses: tuple[str, ...], lang: str) -> frozenset[str]:
+    """The content words of a word's senses ("be able to" -> "able"), with their function words where a sense has
+    nothing else ("about, approximately" keeps "about")."""
+    out: set[str] = set()
+    for text in senses:
+        out |= _sense_words(text, lang) or _all_sense_words(text)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=200_000)
@@ -357,18 +536,20 @@ def _alignment_word(token: Token) -> str:
     return (token.lemma or token.text).lower()
 
 
-def renderings(alignment: Alignment, source_tokens: list[Token]) -> dict[int, list[int]]:
-    """Source token -> target tokens that render it: the links both directions agree on, else the grown ones."""
+def renderings(alignment: Alignment, source_tokens: list[Token]) -> tuple[dict[int, list[int]], set[int]]:
+    """Source token -> target tokens that render it: the links both directions agree on, else the grown ones;
+    and the source tokens whose rendering both directions agree on."""
     out: dict[int, list[int]] = {}
     for i, j in alignment.links:
         out.setdefault(i, []).append(j)
+    sure = set(out)
     grown: dict[int, list[int]] = {}
     for i, j in alignment.grown:
         grown.setdefault(i, []).append(j)
     for i, js in grown.items():
         if i not in out and i < len(source_tokens) and source_tokens[i].is_word:
             out[i] = js
-    return out
+    return out, sure
 
 
 def gloss_bitext(
@@ -399,12 +580,14 @@ def gloss_bitext(
     out: dict[str, list[TokenGloss]] = {}
     rendered_as: dict[str, dict[str, int]] = {}  # lemma -> target lemmas of its renderings -> count
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
-        flat_links = renderings(alignment, [t for _, _, t in src_tokens])
+        flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
         offset = 0
         for k in bead.source:
             sentence = src_sents[k]
-            links = {n: flat_links[offset + n] for n in range(len(sentence.tokens)) if offset + n in flat_links}
-            out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens)
+            n_tokens = len(sentence.tokens)
+            links = {n: flat_links[offset + n] for n in range(n_tokens) if offset + n in flat_links}
+            sure = {i - offset for i in flat_sure if offset <= i < offset + n_tokens}
+            out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens, sure)
             offset += len(sentence.tokens)
             for g in out[sentence.id]:
                 if g.gloss_worthy and g.rendering and not g.senses:

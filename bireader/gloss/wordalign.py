@@ -20,15 +20,20 @@ Links are Pharaoh pairs ``(i, j)``: i indexes the French sentence's tokens, j th
 from __future__ import annotations
 
 import io
+import math
 import os
+import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
+from bireader.gloss.seeding import DEFAULT_SEED, seeded_environment
 from bireader.lexicon.lookup import spelling_variants, variant_senses
 
+SAMPLERS = 1  # eflomal samplers whose counts are combined (docs/gloss.md measures 1 against more)
 PRIOR_ALPHA = 5.0  # pseudo-counts per dictionary pair seen in a sentence pair (5 measured best of 1, 5: docs/gloss.md)
 
 Link = tuple[int, int]
@@ -136,19 +141,59 @@ def _read_links(path: str) -> list[set[Link]]:
     return out
 
 
+def eflomal_binary() -> str:
+    """The eflomal program shipped in its wheel (or on PATH)."""
+    import eflomal
+
+    shipped = os.path.join(os.path.dirname(eflomal.__file__), "bin", "eflomal")
+    found = shipped if os.path.exists(shipped) else shutil.which("eflomal")
+    if not found:
+        raise RuntimeError("the eflomal program is missing: reinstall the eflomal package")
+    return found
+
+
+def run_eflomal(
+    src_lines: list[str], trg_lines: list[str], priors_text: str | None, fwd: str, rev: str, tmp: str, *,
+    samplers: int, iterations: float, seed: int | None, model: int = 2,
+) -> None:
+    """Run eflomal on line-parallel texts, writing Pharaoh links to ``fwd`` and ``rev``.
+
+    The same steps as ``eflomal.Aligner.align`` (its file preparation, its iteration counts), but the program is
+    started here so that it gets the seed (``seeding.seeded_environment``).
+    """
+    import eflomal
+
+    aligner = eflomal.Aligner(model=model, n_samplers=samplers, rel_iterations=iterations)
+    src_path, trg_path, priors_path = (os.path.join(tmp, name) for name in ("src", "trg", "priors"))
+    with open(src_path, "wb") as srcf, open(trg_path, "wb") as trgf, \
+            open(priors_path, "w", encoding="utf-8") as priorsf:
+        aligner.prepare_files(io.StringIO("\n".join(src_lines) + "\n"), srcf,
+                              io.StringIO("\n".join(trg_lines) + "\n"), trgf,
+                              io.StringIO(priors_text) if priors_text else None, priorsf)
+    # eflomal's own schedule (eflomal.cython.align): iterations shrink with the square root of the text's size
+    iters = max(2, int(round(iterations * 5000 / math.sqrt(len(src_lines)))))
+    args = [eflomal_binary(), "-m", str(model), "-s", src_path, "-t", trg_path, "-n", str(samplers),
+            "-N", "0.2", "-1", str(max(2, iters // 4)), "-2", str(iters), "-q", "-f", fwd, "-r", rev]
+    if priors_text:
+        args += ["-p", priors_path]
+    env = seeded_environment(seed) if seed is not None else None
+    done = subprocess.run(args, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"eflomal failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+
+
 def align_words(
     source: list[list[str]], target: list[list[str]], *, source_lang: str = "fr", target_lang: str = "en",
     use_lexicon: bool = True, lemmatise: bool = True, extra: Iterable[tuple[list[str], list[str]]] = (),
-    iterations: float = 1.0, samplers: int = 1,
+    iterations: float = 1.0, samplers: int = SAMPLERS, seed: int | None = DEFAULT_SEED,
 ) -> list[Alignment]:
     """Word-align each (source, target) token list pair; returns one Alignment per pair, in order.
 
     ``lemmatise``: align lowercase simplemma lemmas of the tokens (pass tokens already lemmatised with False).
     ``extra``: more sentence pairs (e.g. another book) to train on; they are aligned too but not returned.
-    Empty pairs get empty alignments. eflomal samples at random: runs differ slightly.
+    Empty pairs get empty alignments. eflomal samples with ``seed`` (``bireader.gloss.seeding``): the same input
+    gives the same links; ``seed=None`` samples at random as eflomal does on its own.
     """
-    import eflomal
-
     if len(source) != len(target):
         raise ValueError(f"{len(source)} source sentences but {len(target)} target sentences")
     src_lemma, trg_lemma = _lemmatiser(source_lang), _lemmatiser(target_lang)
@@ -172,16 +217,13 @@ def align_words(
     priors_text = None
     if use_lexicon:
         priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang)
-        priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in priors.items())
-    # model 2 (HMM, no fertility), one sampler: as accurate as model 3 here and twice as fast (docs/gloss.md)
-    aligner = eflomal.Aligner(model=2, n_samplers=samplers, rel_iterations=iterations)
+        # sorted: the same file whatever the process's string hashing (PYTHONHASHSEED)
+        priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in sorted(priors.items()))
+    # model 2 (HMM, no fertility): as accurate as model 3 here and twice as fast (docs/gloss.md)
     with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
-        aligner.align(
-            io.StringIO("\n".join(src_lines) + "\n"), io.StringIO("\n".join(trg_lines) + "\n"),
-            links_filename_fwd=fwd, links_filename_rev=rev,
-            priors_input=io.StringIO(priors_text) if priors_text else None, quiet=True,
-        )
+        run_eflomal(src_lines, trg_lines, priors_text, fwd, rev, tmp, samplers=samplers, iterations=iterations,
+                    seed=seed)
         forward, backward = _read_links(fwd), _read_links(rev)
     for pos, k in enumerate(keep):
         if k >= len(source):

@@ -11,8 +11,9 @@ brackets, then whitespace, then something that can open a sentence: a capital le
 or an em dash starting a dialogue line. It is *not* a boundary when
 
 - the next word begins with a lower-case letter (``! dit-il``, ``? » demanda-t-il``, ``... et puis``);
-- the full stop ends a known abbreviation (``M.``, ``MM.``, ``Mme.``, ``Mr.``, ``St.``) or a single capital
-  initial (``K. Radek``, ``CHAPITRE I. Comment...``);
+- the full stop ends a known abbreviation (``M.``, ``MM.``, ``Mme.``, ``Mr.``, ``St.``, ``p. 12``, ``cf.``,
+  ``av. J.-C.``) or a single capital initial (``K. Radek``, ``CHAPITRE I. Comment...``);
+- the full stop ends an abbreviated month and a number follows (``le 3 janv. 1944.`` is one sentence);
 
 A straight quote after the punctuation closes the sentence's quotation unless it is glued to the next word
 (``fin. "Bonjour`` opens the next sentence's quotation); when it is spaced on both sides (``fin . " Il``, as in
@@ -40,12 +41,17 @@ ABBREVIATIONS = {
     "en": {
         "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "st", "prof", "rev", "gen", "col", "capt", "lieut", "lt",
         "sgt", "maj", "gov", "hon", "jr", "sr", "esq", "mt", "ft", "no", "nos", "vol", "vols", "ch", "chap", "pp",
-        "p", "e.g", "i.e", "cf", "vs", "viz", "fig", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "co", "bros",
+        "p", "e.g", "i.e", "cf", "vs", "viz", "fig", "co", "bros",
     },
 }
 
-# Abbreviations that are also words ("no"): one only before a number.
-_BEFORE_A_NUMBER = {"no", "nos"}
+# Abbreviations that are also words ("no"), and abbreviated months: one only before a number ("No. 7",
+# "le 3 janv. 1944", "sept. 1939", but "Ils étaient sept. Puis..."; a date that ends a sentence, "le 3 nov. Il
+# partit", still ends it).
+_BEFORE_A_NUMBER = {
+    "fr": {"no", "nos", "janv", "fév", "févr", "fev", "fevr", "avr", "juil", "juill", "sept", "oct", "nov", "déc", "dec"},
+    "en": {"no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"},
+}
 
 # terminal punctuation, then closers (with the French space before a closing guillemet), then the gap
 _CANDIDATE = re.compile(
@@ -69,7 +75,7 @@ def _is_abbreviation(text: str, dot: int, lang: str) -> bool:
         return False
     if len(word) == 1 and word.isupper() and not (lang == "en" and word == "I"):
         return True  # an initial: "K. Radek", "CHAPITRE I. Comment ..."
-    if word.lower() in _BEFORE_A_NUMBER:
+    if word.lower() in _BEFORE_A_NUMBER.get(lang, _BEFORE_A_NUMBER["en"]):
         return bool(re.match(r"\.\s*\d", text[dot : dot + 4]))  # "No. 7", but "I said no. Then..."
     return word.lower() in ABBREVIATIONS.get(lang, ABBREVIATIONS["en"])
 

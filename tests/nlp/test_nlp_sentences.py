@@ -111,3 +111,29 @@ def test_a_stop_glued_to_a_gutenberg_dash_ends_the_sentence_before_the_dash():
 def test_no_is_an_abbreviation_only_before_a_number():
     assert split("He lives at No. 7 Baker Street. I said no. Then he left.", "en") == [
         "He lives at No. 7 Baker Street.", "I said no.", "Then he left."]
+
+
+def test_an_abbreviated_month_before_a_year_does_not_end_the_sentence():
+    assert split("Il est né le 3 janv. 1944. Il est mort en 2001.") == [
+        "Il est né le 3 janv. 1944.", "Il est mort en 2001."]
+    assert split("Le 12 fév. 1943, il part. Le 4 sept. 1939, la guerre. Le 2 oct. 1940 il écrit.") == [
+        "Le 12 fév. 1943, il part.", "Le 4 sept. 1939, la guerre.", "Le 2 oct. 1940 il écrit."]
+    assert split("Du 5 févr. 1944 au 7 déc. 1945, puis le 1er avr. 1946 et le 3 juil. 1947.") == [
+        "Du 5 févr. 1944 au 7 déc. 1945, puis le 1er avr. 1946 et le 3 juil. 1947."]
+    assert split("On Sept. 3 1939 the war began. On Jan. 5 he left.", "en") == [
+        "On Sept. 3 1939 the war began.", "On Jan. 5 he left."]
+
+
+def test_a_month_that_is_also_a_word_or_ends_a_sentence_still_ends_it():
+    assert split("Ils étaient sept. Puis ils partirent.") == ["Ils étaient sept.", "Puis ils partirent."]
+    assert split("He came with Jan. The others stayed.", "en") == ["He came with Jan.", "The others stayed."]
+
+
+def test_scholarly_abbreviations_inside_a_sentence():
+    assert split("César mourut en 44 av. J.-C. à Rome. Auguste régna.") == [
+        "César mourut en 44 av. J.-C. à Rome.", "Auguste régna."]
+    assert split("Voir p. 12 et cf. Le Capital, ch. 3. Puis la suite.") == [
+        "Voir p. 12 et cf. Le Capital, ch. 3.", "Puis la suite."]
+    assert split("Des pommes, des poires, etc. et du pain. Tout était là.") == [
+        "Des pommes, des poires, etc. et du pain.", "Tout était là."]
+    assert split("See p. 12 and cf. Marx. He said so.", "en") == ["See p. 12 and cf. Marx.", "He said so."]

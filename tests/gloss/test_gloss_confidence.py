@@ -1,0 +1,96 @@
+"""In-context highlights carry a calibrated confidence; under SHOW_CONFIDENCE no highlight is shown.
+
+The wrong renderings a learner met in the seed (``toque`` -> "version", ``M.`` -> "Baron") are pinned on the real
+seed import, which is deterministic (tests/gloss/test_gloss_determinism.py).
+"""
+
+import pytest
+
+from bireader.document import Token
+from bireader.gloss import glosses as G
+from bireader.gloss.glosses import RENDERING_CONFIDENCE, SHOW_CONFIDENCE, pos_compatible
+from bireader.importer import prepare, seed_requests
+
+
+def test_the_confidence_table_covers_every_kind_of_evidence_and_orders_it():
+    evidences = {k[0] for k in RENDERING_CONFIDENCE}
+    assert evidences == {"dictionary", "aligner", "aligner, word unknown to the dictionary",
+                         "aligner, both dictionaries disagree", "aligner, another word's translation",
+                         "aligner, the rendering's cognate is missing"}
+    assert len(RENDERING_CONFIDENCE) == len(evidences) * 4
+    assert all(0 < c < 1 for c in RENDERING_CONFIDENCE.values())
+    # a link both directions agree on, confirmed by the dictionary, is the surest kind; another word's
+    # translation on one direction's word the least
+    assert max(RENDERING_CONFIDENCE, key=RENDERING_CONFIDENCE.get) == ("dictionary", True, True)
+    assert RENDERING_CONFIDENCE[("aligner, another word's translation", False, True)] < SHOW_CONFIDENCE
+
+
+def test_parts_of_speech_a_rendering_may_have():
+    assert pos_compatible("NOUN", ["NOUN"]) and pos_compatible("NOUN", ["ADJ"])  # "de bois" -> "wooden"
+    assert pos_compatible("VERB", ["AUX", "VERB"])
+    assert not pos_compatible("NOUN", ["VERB"]) and not pos_compatible("ADJ", ["ADV"])
+
+
+def _tok(text, pos, lemma=None):
+    return Token(text, 0, len(text), lemma or text.lower(), pos)
+
+
+def test_a_link_the_dictionary_confirms_is_kept_and_trimmed_to_the_confirmed_word():
+    glosser = G._Glosser("fr", "en")
+    source = [_tok("Le", "DET", "le"), _tok("vent", "NOUN"), _tok("souffle", "VERB", "souffler"), _tok(".", "PUNCT")]
+    target = [_tok("The", "DET", "the"), _tok("icy", "ADJ"), _tok("wind", "NOUN"), _tok("blows", "VERB", "blow"),
+              _tok(".", "PUNCT")]
+    glosses = glosser.sentence(source, {1: [1, 2], 2: [3]}, target, sure={1, 2})
+    assert glosses[1].rendering == [2] and glosses[1].rendering_text == "wind"  # "icy" went
+    assert glosses[1].confidence >= SHOW_CONFIDENCE
+
+
+def test_a_link_to_another_words_translation_is_not_shown():
+    # "M. le baron" -> "the Baron": the aligner gave "Baron" to "M.", but "Baron" is what "baron" means
+    glosser = G._Glosser("fr", "en")
+    source = [_tok("M.", "NOUN", "monsieur"), _tok("le", "DET"), _tok("baron", "NOUN"), _tok("rit", "VERB", "rire")]
+    target = [_tok("The", "DET", "the"), _tok("Baron", "PROPN", "baron"), _tok("laughed", "VERB", "laugh")]
+    glosses = glosser.sentence(source, {0: [1], 2: [1], 3: [2]}, target, sure={0, 2, 3})
+    assert glosses[0].rendering == [] and glosses[0].confidence < SHOW_CONFIDENCE
+    assert glosses[0].senses  # the learner still sees the dictionary
+    assert glosses[2].rendering_text == "Baron"
+
+
+def test_a_link_of_one_direction_only_that_no_dictionary_supports_is_not_shown():
+    glosser = G._Glosser("fr", "en")
+    source = [_tok("Le", "DET", "le"), _tok("chat", "NOUN"), _tok("dort", "VERB", "dormir")]
+    target = [_tok("The", "DET", "the"), _tok("cat", "NOUN"), _tok("sleeps", "VERB", "sleep")]
+    unsure = glosser.sentence(source, {1: [2], 2: [2]}, target, sure=set())
+    assert unsure[1].rendering == [] and 0 < unsure[1].confidence < SHOW_CONFIDENCE
+    assert unsure[2].rendering_text == "sleeps"  # the dictionary confirms it
+    sure = glosser.sentence(source, {1: [1], 2: [2]}, target, sure={1, 2})
+    assert sure[1].rendering_text == "cat" and sure[1].confidence == RENDERING_CONFIDENCE[("dictionary", True, True)]
+
+
+@pytest.fixture(scope="module")
+def serge():
+    request = next(r for r in seed_requests() if r.slug == "serge-notebooks")
+    prepared = prepare(request)
+    from bireader.importer import gloss
+
+    gloss(prepared)
+    return prepared
+
+
+def _glosses_of(prepared, form):
+    import json
+
+    sentences = {s.id: s for s in prepared.source.sentences()}
+    glosses = {sid: json.loads(gs) if isinstance(gs, str) else gs for sid, gs in prepared.glosses.items()}
+    return [(g, sentences[sid]) for sid, gs in glosses.items() if sid in sentences
+            for g in gs if sentences[sid].tokens[g["token"]].text == form]
+
+
+def test_toque_is_not_rendered_as_version_in_the_seed(serge):
+    found = _glosses_of(serge, "toque")
+    assert found, "the seed's French has 'toque'"
+    for g, _ in found:
+        assert "version" not in g["rendering_text"].lower()
+        assert g["confidence"] > 0  # it was judged: the aligner links it to "version", and that is not shown
+        assert g["senses"] and "cap" in g["senses"][0]
+        assert (g["confidence"] >= SHOW_CONFIDENCE) == bool(g["rendering"])

@@ -10,6 +10,7 @@ French and English, aligns them, glosses the words, and saves everything in one 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
@@ -22,11 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bireader.align import ALIGNER
 from bireader.plural import plural
 from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentence, content_id
+from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.ingest.limits import Limits, check_segments
 from bireader.ingest.pipeline import load_document, title_from_filename
 from bireader.store.db import transaction
-from bireader.store.library import SavedText, encode_json, save_text
+from bireader.store.library import SavedText, SlugTaken, encode_json, get_text, save_text
 
 
 Progress = Callable[[str], None]
@@ -44,6 +47,8 @@ class ImportRequest:
     engine: str = "auto"
     stanza_dir: str | None = None  # stanza's model folder (default: $STANZA_RESOURCES_DIR or ~/stanza_resources)
     max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Limits = field(default_factory=Limits)  # its max_bytes is replaced by ``max_bytes`` above
+    replace: bool = False  # store over the text that has ``slug``; without it that slug must be free
     aligned: bool = False  # the file is an aligned TSV even when its name and content do not say so
     warnings: list[str] = field(default_factory=list)
 
@@ -69,12 +74,14 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
     from bireader.nlp import get_engine
 
     engine = get_engine(request.engine, request.stanza_dir)
+    limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
     progress(f"reading {request.path.name} with the {engine.name} engine")
-    first = load_document(request.path, request.lang, engine=engine, max_bytes=request.max_bytes)
+    first = load_document(request.path, request.lang, engine=engine, limits=limits, warnings=request.warnings)
     if request.translation is None:
         return Prepared(first, request.path)
     progress(f"reading {request.translation.name}")
-    second = load_document(request.translation, request.translation_lang, engine=engine, max_bytes=request.max_bytes)
+    second = load_document(request.translation, request.translation_lang, engine=engine, limits=limits,
+                           warnings=request.warnings)
     if first.lang == second.lang:
         raise IngestError(str(request.translation), f"both files are in the same language ({first.lang}); "
                                                     "a pair needs one French and one English file")
@@ -103,6 +110,26 @@ def align_pair(source: Document, target: Document, warnings: list[str]) -> list:
     return beads
 
 
+def check_request(factory: sessionmaker[Session], request: ImportRequest) -> None:
+    """Refuse, before any costly work, a request whose title, credits or slug are not valid or whose explicit slug
+    is taken without ``replace`` (IngestError naming the file). Saving checks the slug again, in its transaction."""
+    name = request.path.name
+    try:
+        if request.title is not None:
+            request.title = check_title(request.title) or None
+        request.credits = check_credits(request.credits or "")
+        if request.slug:
+            check_slug(request.slug)
+    except ValueError as error:
+        raise IngestError(name, str(error)) from None
+    if request.slug and not request.replace:
+        with factory() as session:
+            existing = get_text(session, request.slug)
+            if existing is not None:
+                raise IngestError(name, f"the slug {request.slug!r} is taken by {existing.title!r}; choose another "
+                                        "slug, or replace that text explicitly (--replace)")
+
+
 def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, assume_tsv: bool = False) -> AlignedPairs | None:
     """The segment pairs of an already aligned file (TSV, TMX), None for any other format. ``assume_tsv`` reads a
     plain text as a TSV (LF Aligner names its tab-separated output ``.txt``)."""
@@ -124,6 +151,9 @@ def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progr
     """Documents and beads from aligned segment pairs: each segment one sentence, each pair one bead, as given."""
     from bireader.nlp import get_engine
 
+    limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
+    for column in (0, 1):
+        check_segments([pair[column] for pair in pairs.pairs if pair[column]], limits, str(request.path))
     engine = get_engine(request.engine, request.stanza_dir)
     progress(f"reading {len(pairs.pairs)} aligned segments of {request.path.name} with the {engine.name} engine")
     documents, beads = [], []
@@ -152,6 +182,7 @@ def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progr
 def import_text(factory: sessionmaker[Session], request: ImportRequest, progress: Progress = lambda _: None) -> SavedText:
     """Read, analyse, align, gloss and store the request's file(s) in one transaction. An already aligned file
     (TSV, TMX: see bireader.ingest.aligned) keeps its beads and is analysed and glossed like any other."""
+    check_request(factory, request)
     pairs = read_aligned(request.path, request.max_bytes, assume_tsv=request.aligned)
     if pairs is None and request.aligned:
         raise IngestError(str(request.path), "not an aligned TSV or TMX file; `bireader import` reads single texts")
@@ -166,15 +197,19 @@ def import_text(factory: sessionmaker[Session], request: ImportRequest, progress
     files = {"source": (prepared.source_path.name, _sha256(prepared.source_path))}
     if prepared.target_path is not None:
         files["target"] = (prepared.target_path.name, _sha256(prepared.target_path))
-    title = request.title or source.title or (target.title if target else "") or title_from_filename(request.path)
-    credits = request.credits or credits_from_metadata(source, target)
+    title = request.title or clean_line(source.title or (target.title if target else "") or "", TITLE_MAX) \
+        or clean_line(title_from_filename(request.path), TITLE_MAX)
+    credits = request.credits or clean_line(credits_from_metadata(source, target), CREDITS_MAX)
     aligner = ALIGNER if pairs is None else f"its source file, {request.path.name}"[:200]
     gloss(prepared, progress)
     progress("saving")
-    with transaction(factory) as session:
-        saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
-                          credits=credits, aligner=aligner if target is not None else "",
-                          files=files, glosses=prepared.glosses)
+    try:
+        with transaction(factory) as session:
+            saved = save_text(session, source, target, prepared.beads, slug=request.slug, title=title,
+                              credits=credits, aligner=aligner if target is not None else "",
+                              files=files, glosses=prepared.glosses, replace=request.replace)
+    except SlugTaken as error:  # taken meanwhile, by another import
+        raise IngestError(request.path.name, str(error)) from None
     progress(f"saved {saved.title!r}: {plural(saved.page_count, 'page')}")
     return saved
 
@@ -236,5 +271,6 @@ def seed_requests(root: Path = ROOT) -> list[ImportRequest]:
             title=entry.get("title"),
             slug=entry.get("slug"),
             credits=entry.get("credits", "").strip(),
+            replace=True,  # `bireader seed` re-imports the seed texts over themselves
         ))
     return requests

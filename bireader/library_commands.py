@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
+from bireader.ingest.limits import Limits
 from bireader.plural import plural
 from bireader.nlp import EngineUnavailable
 
@@ -82,24 +83,41 @@ def seed_command() -> None:
               help="The translation of PATH (the other language); the pair is aligned sentence by sentence.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of PATH (guessed when omitted).")
 @click.option("--title", help="Title shown in the library (default: the text's first line or the file name).")
-@click.option("--slug", help="Short name in URLs; importing again under the same slug replaces the text.")
+@click.option("--slug", help="Short name in URLs: lower-case letters, digits and hyphens (default: from the title, "
+                             "made unique).")
+@click.option("--replace", is_flag=True, help="Replace the text that has --slug (learners keep their marks and "
+                                              "their place); without it a taken slug is refused.")
 @click.option("--credits", default="", help="Source and licence, shown with the text.")
 @click.option("--engine", type=click.Choice(["auto", "offline", "stanza"]), default="auto", show_default=True,
               help="NLP engine: stanza when its models load (auto), else the offline engine.")
 @click.option("--stanza-dir", type=click.Path(file_okay=False), envvar="STANZA_RESOURCES_DIR",
               help="Folder of stanza's models (default: $STANZA_RESOURCES_DIR or ~/stanza_resources).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger files.")
-def import_command(path, translation, lang, title, slug, credits, engine, stanza_dir, max_bytes) -> None:
-    """Import a text (plain text in UTF-8, cp1252 or Latin-1; HTML, EPUB, DOCX, PDF, SRT or WebVTT), optionally with
-    its translation (in any of these formats). An aligned TSV or TMX file imports with its beads as they are.
+@click.option("--max-paragraph-chars", type=click.IntRange(min=1), default=Limits.max_paragraph_chars,
+              show_default=True, help="Split longer paragraphs at sentence boundaries.")
+@click.option("--max-sentence-chars", type=click.IntRange(min=1), default=Limits.max_sentence_chars,
+              show_default=True, help="Cut longer sentences at spaces.")
+@click.option("--max-paragraphs", type=click.IntRange(min=1), default=Limits.max_paragraphs, show_default=True,
+              help="Refuse a file with more paragraphs.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=Limits.max_pages, show_default=True,
+              help="Refuse a file that would fill more reader pages.")
+def import_command(path, translation, lang, title, slug, replace, credits, engine, stanza_dir, max_bytes,
+                   max_paragraph_chars, max_sentence_chars, max_paragraphs, max_pages) -> None:
+    """Import a text (plain text in UTF-8, UTF-16, cp1252 or Latin-1; HTML, EPUB, DOCX, PDF, SRT or WebVTT), optionally
+    with its translation (in any of these formats). An aligned TSV or TMX file imports with its beads as they are.
 
     Example: bireader import carnets.fr.txt --translation notebooks.en.txt --title "Carnets"
     """
     from bireader.importer import ImportRequest, import_text
 
     app = _app()
-    request = ImportRequest(path=path, translation=translation, lang=lang, title=title, slug=slug,
-                            credits=credits, engine=engine, stanza_dir=stanza_dir, max_bytes=max_bytes)
+    if replace and not slug:
+        raise click.UsageError("--replace needs --slug: the slug of the text to replace")
+    limits = Limits(max_bytes=max_bytes, max_paragraph_chars=max_paragraph_chars,
+                    max_sentence_chars=max_sentence_chars, max_paragraphs=max_paragraphs, max_pages=max_pages)
+    request = ImportRequest(path=path, translation=translation, lang=lang, title=title, slug=slug, replace=replace,
+                            credits=credits, engine=engine, stanza_dir=stanza_dir, max_bytes=max_bytes,
+                            limits=limits)
     if translation is not None and lang is not None:
         request.translation_lang = {"fr": "en", "en": "fr"}[lang]
     try:

@@ -9,13 +9,19 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timezone
 from typing import Iterable
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bireader.fields import check_language, check_word
 from bireader.learner.glossing import STATUSES
 from bireader.learner.models import Learner, ReadingPosition, WordStatus
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def new_token() -> str:
@@ -45,24 +51,36 @@ def set_level(session: Session, learner: Learner, level: int) -> None:
 
 
 def set_word_status(session: Session, learner: Learner, lang: str, lemma: str, status: str | None) -> str | None:
-    """Mark ``lemma`` known / learning / ignore, or forget it (``status`` None or "new"); returns the status."""
-    lemma = lemma.strip().lower()
-    if not lemma:
-        raise ValueError("an empty word cannot be marked")
+    """Mark ``lemma`` known / learning / ignore, or forget it (``status`` None or "new"); returns the status.
+
+    One statement either way: an upsert (``INSERT … ON CONFLICT DO UPDATE``, SQLite's and PostgreSQL's own), so
+    that two requests marking the same word at once both succeed and leave one row."""
+    lemma = check_word(lemma)
+    check_language(lang)
     if status in (None, "", "new"):
         session.execute(delete(WordStatus).where(
             WordStatus.learner_id == learner.id, WordStatus.lang == lang, WordStatus.lemma == lemma))
         return None
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}: use one of {', '.join(STATUSES)} or new")
-    row = session.scalar(select(WordStatus).where(
-        WordStatus.learner_id == learner.id, WordStatus.lang == lang, WordStatus.lemma == lemma))
-    if row is None:
-        session.add(WordStatus(learner_id=learner.id, lang=lang, lemma=lemma, status=status))
-    else:
-        row.status = status
-    session.flush()
+    values = dict(learner_id=learner.id, lang=lang, lemma=lemma, status=status, updated_at=_now())
+    insert = _dialect_insert(session)(WordStatus).values(**values)
+    session.execute(insert.on_conflict_do_update(
+        index_elements=["learner_id", "lang", "lemma"],
+        set_={"status": insert.excluded.status, "updated_at": insert.excluded.updated_at}))
     return status
+
+
+def _dialect_insert(session: Session):
+    """The ``insert`` of the session's database, which knows ``on_conflict_do_update`` (SQLite and PostgreSQL)."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        raise RuntimeError(f"word marks need SQLite or PostgreSQL, not {name}")
+    return insert
 
 
 def word_statuses(session: Session, learner: Learner | None, lang: str,

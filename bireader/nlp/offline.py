@@ -86,10 +86,30 @@ def _french_pipeline():
     return nlp
 
 
-def french_docs(paragraphs: list[str], batch_size: int = 64):
-    """spaCy Docs of French paragraphs, with dashes and clitic chains cut as ``french_split`` says."""
+BATCH_CHARS = 20_000  # spaCy's memory grows with the tokens of a batch, not its number of docs
+
+
+def french_docs(paragraphs: list[str], batch_size: int = 64, batch_chars: int = BATCH_CHARS):
+    """spaCy Docs of French paragraphs, with dashes and clitic chains cut as ``french_split`` says.
+
+    Batches hold at most ``batch_size`` paragraphs and about ``batch_chars`` characters, so that long paragraphs
+    do not make a batch of 64 × 5,000 characters (hundreds of MB of activations)."""
     nlp = french_pipeline()
-    return nlp.pipe((french_doc(nlp.tokenizer, p) for p in paragraphs), batch_size=batch_size)
+    for batch in _batches(paragraphs, batch_size, batch_chars):
+        yield from nlp.pipe((french_doc(nlp.tokenizer, p) for p in batch), batch_size=len(batch))
+
+
+def _batches(paragraphs: list[str], batch_size: int, batch_chars: int):
+    batch: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        if batch and (len(batch) >= batch_size or size + len(paragraph) > batch_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(paragraph)
+        size += len(paragraph)
+    if batch:
+        yield batch
 
 
 def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None) -> list[Sentence]:

@@ -1,15 +1,15 @@
 """Save analysed documents as a text of the library, list texts, and read one page back.
 
-Saving is one transaction (the caller's session): a failure leaves the database as it was. Saving a text
-whose slug exists replaces its content in place: the text keeps its row, and sections, paragraphs and
-sentences keep their content-derived keys, so anything that refers to them by key survives a re-import.
+Saving is one transaction (the caller's session): a failure leaves the database as it was. Nothing is replaced
+by accident: a new text whose slug is taken gets the next free one (``candide-2``), an explicit slug that is
+taken is refused, and only ``replace=True`` stores over an existing text. Replacing works in place: the text keeps
+its row (so learners' reading positions stay with it), and sections, paragraphs and sentences keep their
+content-derived keys, so anything that refers to them by key survives a re-import.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import JSON, bindparam, delete, func, insert, select
@@ -17,13 +17,13 @@ from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Session
 
 from bireader.document import Bead, Document
+from bireader.fields import check_slug, slugify, unique_slug
 from bireader.pages import paginate
 from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
 
 
-def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:100] or "text"
+class SlugTaken(ValueError):
+    """An explicit slug names a text already in the library and replacing was not asked for."""
 
 
 class EncodedJSON(TypeDecorator):
@@ -130,17 +130,27 @@ def save_text(
     aligner: str = "",
     files: dict[str, tuple[str, str]] | None = None,
     glosses: dict[str, list[dict]] | None = None,
+    replace: bool = False,
 ) -> SavedText:
     """Store ``source`` (the original, or the only side) and its ``target`` translation paired by ``beads``.
 
     ``files`` maps "source"/"target" to (file name, sha256) for provenance; ``glosses`` maps sentence ids to
-    their per-token glosses (see :mod:`bireader.gloss`), as lists of dicts or as their JSON text. Beads must cover both sides;
-    without a target, each source sentence is its own bead.
+    their per-token glosses (see :mod:`bireader.gloss`), as lists of dicts or as their JSON text. Beads must cover
+    both sides; without a target, each source sentence is its own bead. ``slug`` (checked with
+    :func:`bireader.fields.check_slug`) defaults to one made from the title, made unique; an explicit ``slug``
+    that is taken raises :class:`SlugTaken` unless ``replace``.
     """
     title = title or source.title or (target.title if target is not None else "") or "Untitled"
-    slug = slug or slugify(title)
     files = files or {}
-    text = session.scalar(select(Text).where(Text.slug == slug))
+    if slug:
+        check_slug(slug)
+        text = get_text(session, slug)
+        if text is not None and not replace:
+            raise SlugTaken(f"the slug {slug!r} is taken by {text.title!r}; choose another slug, "
+                            "or replace that text explicitly (--replace)")
+    else:
+        slug = unique_slug(slugify(title), lambda candidate: get_text(session, candidate) is not None)
+        text = None
     if text is None:
         text = Text(slug=slug, title=title)
         session.add(text)

@@ -29,13 +29,19 @@ def create_app(config: dict | None = None) -> Flask:
         instance_relative_config=True,
     )
     app.config.update(
-        SECRET_KEY=os.environ.get("BIREADER_SECRET_KEY") or secrets.token_hex(16),
+        SECRET_KEY=os.environ.get("BIREADER_SECRET_KEY") or instance_secret_key(Path(app.instance_path)),
         MAX_CONTENT_LENGTH=20 * 1024 * 1024,
+        MAX_FORM_PARTS=200,  # the import form has 7 fields; werkzeug's default is 1,000
+        SESSION_COOKIE_SAMESITE="Lax",
     )
     config_file = Path(app.instance_path) / "config.toml"
     if config_file.exists():
         app.config.update(tomllib.loads(config_file.read_text("utf-8")))
     app.config.update(config or {})
+    from bireader.ingest.limits import Limits
+
+    if not isinstance(app.config.get("IMPORT_LIMITS"), Limits):  # a [IMPORT_LIMITS] table in config.toml
+        app.config["IMPORT_LIMITS"] = Limits.from_mapping(app.config.get("IMPORT_LIMITS"))
     url = app.config.get("DATABASE_URL") or database_url(app.instance_path)
     app.config["DATABASE_URL"] = url
 
@@ -75,7 +81,34 @@ def create_app(config: dict | None = None) -> Flask:
     from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
 
     init_site(app)
+    from werkzeug.exceptions import HTTPException
+
+    from bireader.web.validation import json_errors  # the JSON API answers its errors in JSON, 500s included
+    app.register_error_handler(HTTPException, json_errors)
     return app
+
+
+def instance_secret_key(instance: Path) -> str:
+    """The key that signs sessions, created once in ``<instance>/secret_key`` (readable by its owner only), so that
+    a restart does not log everyone out or void open forms. ``BIREADER_SECRET_KEY`` in the environment wins."""
+    path = instance / "secret_key"
+    try:
+        return path.read_text("ascii").strip()
+    except FileNotFoundError:
+        pass
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    draft = instance / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.write(key + "\n")
+    try:
+        os.link(draft, path)  # atomic: whole or absent; when another process won the race, use its key
+    except FileExistsError:
+        key = path.read_text("ascii").strip()
+    finally:
+        draft.unlink()
+    return key
 
 
 def db():

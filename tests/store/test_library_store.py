@@ -54,7 +54,7 @@ def test_pages_cover_every_sentence_once_in_order(sessions):
 def test_reimport_keeps_text_row_and_sentence_keys(sessions):
     import_text(sessions, ImportRequest(path=SEED, slug="seed"))
     first_id, first_keys = _keys(sessions, "seed")
-    import_text(sessions, ImportRequest(path=SEED, slug="seed"))
+    import_text(sessions, ImportRequest(path=SEED, slug="seed", replace=True))
     second_id, second_keys = _keys(sessions, "seed")
     assert (first_id, first_keys) == (second_id, second_keys)
     with sessions() as session:
@@ -68,7 +68,7 @@ def test_failed_import_leaves_stored_data_intact(sessions, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     with pytest.raises(IngestError, match="empty"):
-        import_text(sessions, ImportRequest(path=SEED, translation=empty, slug="seed"))
+        import_text(sessions, ImportRequest(path=SEED, translation=empty, slug="seed", replace=True))
     assert _keys(sessions, "seed")[1] == keys
     with sessions() as session:
         assert session.scalar(select(func.count(BeadRow.id))) == len(keys)
@@ -97,7 +97,7 @@ def test_error_while_saving_rolls_back_everything(sessions):
     with pytest.raises(ValueError, match="cover every sentence"):
         with transaction(sessions) as session:
             # Half a save happens (the text row is replaced, the source side written) before the beads fail.
-            save_text(session, document, document, beads=[], slug="seed")
+            save_text(session, document, document, beads=[], slug="seed", replace=True)
     assert _keys(sessions, "seed")[1] == keys
 
 

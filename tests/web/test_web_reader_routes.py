@@ -44,7 +44,12 @@ def test_the_reader_reopens_a_text_where_the_learner_stopped(client, sessions):
     assert client.get("/read/promenade-fr").headers["Location"].endswith("/read/promenade-fr/1")
     client.put("/api/position", json={"slug": "promenade-fr", "page": 3, "bead": 5})
     assert client.get("/read/promenade-fr").headers["Location"].endswith("/read/promenade-fr/3")
-    client.get("/read/promenade-fr/2")  # showing a page remembers it, without JavaScript
+    page = client.get("/read/promenade-fr/2").get_data(as_text=True)  # showing a page writes nothing
+    assert client.get("/read/promenade-fr").headers["Location"].endswith("/read/promenade-fr/3")
+    assert 'action="/learner/position"' in page  # its "remember this page" form does, without JavaScript
+    response = client.post("/learner/position", data={"slug": "promenade-fr", "page": "2", "bead": "0",
+                                                      "next": "/read/promenade-fr/2"})
+    assert response.status_code == 303
     assert client.get("/read/promenade-fr").headers["Location"].endswith("/read/promenade-fr/2")
 
 
@@ -109,6 +114,6 @@ def test_counts_follow_a_reimport_of_the_text(client, sessions):
     document = Document("B", "fr", sections=[Section("s", None, [Entry("e", None, [
         Paragraph("p", "Bonjour.", [Sentence("p.0", "Bonjour.", 0, tokens)])])])])
     with transaction(sessions) as session:  # the same slug, other content
-        save_text(session, document, slug="promenade-fr")
+        save_text(session, document, slug="promenade-fr", replace=True)
     after = client.get("/api/texts/promenade-fr/counts").get_json()
     assert before["total"] > 1 and after["total"] == after["new"] == 1

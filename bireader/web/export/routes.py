@@ -3,6 +3,8 @@ whole text as ``/export/<slug>.json`` (schema in docs/ingest.md)."""
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, abort
 
 from bireader.export.alignment import alignment_tmx, alignment_tsv
@@ -21,9 +23,10 @@ def _text(slug: str):
 
 
 def _download(body: str, content_type: str, filename: str) -> Response:
+    # slugs are checked when stored (bireader.fields), but a name from an older database must not break the header
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
     # content_type, not mimetype: Flask would append a second "; charset=utf-8"
-    return Response(body, content_type=content_type,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(body, content_type=content_type, headers={"Content-Disposition": f'attachment; filename="{safe}"'})
 
 
 @bp.get("/<slug>.tsv")

@@ -2,17 +2,21 @@
 
     PUT  /api/words          {"lang": "fr", "lemma": "maison", "status": "known"}  -> {"lemma", "status"}
     GET  /api/words?lang=fr  -> {"maison": "known", ...}
-    PUT  /api/position       {"slug": "candide", "page": 3, "bead": 41}
+    PUT  /api/position       {"slug": "candide", "page": 3, "bead": 41[, "create_learner": false]}
     GET  /api/texts/<slug>/counts[?page=N] -> {"known": .., "learning": .., "ignore": .., "new": .., "rare": ..}
     POST /learner/words      form: lang, lemma, status, next   (the vocabulary page without JavaScript)
     POST /learner/level      form: level, next
+    POST /learner/position   form: slug, page, bead, next (the reader's "remember this page" without JavaScript)
+
+Every body is checked against its model in :mod:`bireader.web.validation` (bounds declared there); a bad one is a
+400 with one line (``{"error": …}`` for the JSON API). Reading a page never writes: the position is saved only
+by ``PUT /api/position`` or the form.
 """
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, request
 
-from bireader.learner.glossing import LEVELS
 from bireader.learner.service import save_position, set_level, set_word_status, word_statuses
 from bireader.learner.vocabulary import count_words
 from bireader.store.library import get_text
@@ -20,6 +24,7 @@ from bireader.web.app import db
 from bireader.web.learner.identity import current_learner, learner_level, set_learner_cookie
 from bireader.web.vocab.service import BeadCache, page_beads, vocabulary
 from bireader.web.vocab.service import text_counts as whole_text_counts
+from bireader.web.validation import LevelForm, Position, WordMark, form_body, json_body
 
 bp = Blueprint("learner", __name__)
 bp.after_app_request(set_learner_cookie)
@@ -27,13 +32,6 @@ bp.after_app_request(set_learner_cookie)
 
 def bead_cache() -> BeadCache:
     return current_app.extensions.setdefault("bireader.bead_cache", BeadCache())
-
-
-def _json() -> dict:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        abort(400, description="send a JSON object")
-    return data
 
 
 def _safe_next(default: str) -> str:
@@ -49,33 +47,42 @@ def list_words():
 
 @bp.route("/api/words", methods=["PUT", "POST"])
 def put_word():
-    data = _json()
-    lemma, lang = str(data.get("lemma") or ""), str(data.get("lang") or "fr")
+    mark = json_body(WordMark)
+    status = _mark(mark)
+    return jsonify({"lang": mark.lang, "lemma": mark.lemma, "status": status})
+
+
+def _mark(mark: WordMark) -> str | None:
     session = db()
+    learner = current_learner(create=True)
+    session.commit()  # end the read: on SQLite the upsert then waits for the write lock instead of failing
     try:
-        status = set_word_status(session, current_learner(create=True), lang, lemma, data.get("status"))
+        status = set_word_status(session, learner, mark.lang, mark.lemma, mark.status)
     except ValueError as error:
         abort(400, description=str(error))
     session.commit()
-    return jsonify({"lang": lang, "lemma": lemma.strip().lower(), "status": status})
+    return status
 
 
 @bp.put("/api/position")
 def put_position():
-    data = _json()
+    position = json_body(Position)
+    _save_position(position)
+    return jsonify({"slug": position.slug, "page": position.page, "bead": position.bead})
+
+
+def _save_position(position: Position) -> None:
     session = db()
-    text = get_text(session, str(data.get("slug") or ""))
+    text = get_text(session, position.slug)
     if text is None:
         abort(404, description="no such text")
-    try:
-        page, bead = int(data.get("page", 1)), int(data.get("bead", 0))
-    except (TypeError, ValueError):
-        abort(400, description="page and bead must be numbers")
-    if not 1 <= page <= text.page_count:
+    if position.page > text.page_count:
         abort(400, description=f"page must be between 1 and {text.page_count}")
-    save_position(session, current_learner(create=True), text.id, page, bead)
+    learner = current_learner(create=position.create_learner)
+    if learner is None:  # a visitor who never marked anything leaves no row
+        return
+    save_position(session, learner, text.id, position.page, position.bead)
     session.commit()
-    return jsonify({"slug": text.slug, "page": page, "bead": bead})
 
 
 @bp.get("/api/texts/<slug>/counts")
@@ -94,26 +101,26 @@ def text_counts(slug: str):
 
 @bp.post("/learner/words")
 def form_word():
-    session = db()
-    try:
-        set_word_status(session, current_learner(create=True), request.form.get("lang", "fr"),
-                        request.form.get("lemma", ""), request.form.get("status"))
-    except ValueError as error:
-        abort(400, description=str(error))
-    session.commit()
+    _mark(form_body(WordMark))
     return redirect(_safe_next("/"), 303)
 
 
 @bp.post("/learner/level")
 def form_level():
-    value = request.form.get("level", "")
-    level = LEVELS.get(value) or (int(value) if value.isdigit() else None)
-    if level is None:
-        abort(400, description=f"level must be one of {', '.join(LEVELS)} or a frequency rank")
+    try:
+        level = form_body(LevelForm).rank()
+    except ValueError as error:
+        abort(400, description=str(error))
     session = db()
     try:
         set_level(session, current_learner(create=True), level)
     except ValueError as error:
         abort(400, description=str(error))
     session.commit()
+    return redirect(_safe_next("/"), 303)
+
+
+@bp.post("/learner/position")
+def form_position():
+    _save_position(form_body(Position))
     return redirect(_safe_next("/"), 303)

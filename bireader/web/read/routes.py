@@ -7,7 +7,7 @@ for the page's words (one query) and the pure :func:`bireader.web.read.view.buil
 from flask import Blueprint, abort, redirect, render_template, url_for
 
 from bireader.learner.glossing import LEVELS
-from bireader.learner.service import get_position, save_position, word_statuses
+from bireader.learner.service import get_position, word_statuses
 from bireader.store.library import get_page, get_text, summarise
 from bireader.web.app import db
 from bireader.web.learner.identity import current_learner, learner_level
@@ -45,9 +45,8 @@ def page(slug: str, number: int):
     statuses = word_statuses(session, learner, source_lang, page_lemmas(page))
     target_statuses = word_statuses(session, learner, target_lang, solo_target_lemmas(page)) if bilingual else {}
     view = build_page_view(page, statuses, level, source_lang, target_lang, bilingual, target_statuses)
-    if learner is not None:  # remember the place without JavaScript too
-        save_position(session, learner, text.id, number, view.first_bead)
-        session.commit()
+    # Reading does not write: the page's script saves the place with PUT /api/position, and the page's
+    # "remember this page" form does the same without JavaScript.
     return render_template("read/page.html", page=page, text=text, summary=summarise(text), view=view,
                            bilingual=bilingual, source_lang=source_lang, target_lang=target_lang,
                            level=level, levels=LEVELS)

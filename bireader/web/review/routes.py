@@ -16,6 +16,7 @@ from bireader.review.service import ORDERS, apply_edit, review_page, text_order_
 from bireader.store.library import get_text
 from bireader.web.app import db
 from bireader.web.csrf import csrf_token, csrf_valid
+from bireader.web.validation import ReviewEdit, parse
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -43,21 +44,13 @@ def beads(slug: str):
     return render_template("review/beads.html", listing=listing, text=text, csrf=csrf_token())
 
 
-def _int(name: str) -> int:
-    value = request.form.get(name, "")
-    try:
-        return int(value)
-    except ValueError:
-        raise ValueError(f"the form sent {name}={value!r}, not a number") from None
-
-
-def _operation_args(operation: str) -> dict:
-    if operation == "split":
-        return {"source_count": _int("source_count"), "target_count": _int("target_count")}
-    if operation == "move":
-        return {"side": request.form.get("side", ""), "to": request.form.get("to", "")}
-    if operation == "detach":
-        return {"side": request.form.get("side", ""), "position": _int("position")}
+def _operation_args(edit: ReviewEdit) -> dict:
+    if edit.op == "split":
+        return {"source_count": edit.source_count, "target_count": edit.target_count}
+    if edit.op == "move":
+        return {"side": edit.side, "to": edit.to}
+    if edit.op == "detach":
+        return {"side": edit.side, "position": edit.position}
     return {}
 
 
@@ -68,16 +61,11 @@ def edit(slug: str):
     if not csrf_valid():
         abort(400, description="The form expired; reload the review page and try again.")
     text = _text(slug)
-    operation = request.form.get("op", "")
     anchor = None
     try:
-        index = _int("bead")
-        extent = request.form.get("expected", "")
-        expected = tuple(int(x) for x in extent.split(",")) if extent else None
-        if expected is not None and len(expected) != 4:
-            raise ValueError("the form sent a malformed bead extent")
-        args = _operation_args(operation)
-        outcome = apply_edit(db(), text, operation, index, expected=expected, **args)
+        edit_ = parse(ReviewEdit, request.form.to_dict())  # a bad number is named: "bead: Input should be …"
+        outcome = apply_edit(db(), text, edit_.op, edit_.bead, expected=edit_.expected_extent(),
+                             **_operation_args(edit_))
         db().commit()
         flash(outcome.message, "ok")
         anchor = f"b{outcome.position}"

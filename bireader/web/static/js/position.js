@@ -1,5 +1,6 @@
-// Remembered position: the page is saved by the server when it is shown; the sentence (bead) the learner
-// last moved to is saved here, in this browser and on the server, and brought back into view on return.
+// Remembered position: showing a page writes nothing on the server, so the page is saved here when it opens
+// (PUT /api/position); the sentence (bead) the learner last moved to is saved the same way, in this browser and
+// on the server, and brought back into view on return.
 export function initPosition(ctx) {
   const key = `bireader.position.${ctx.slug}`;
   let timer = null;
@@ -22,5 +23,10 @@ export function initPosition(ctx) {
       if (bead && Number(bead.dataset.bead) !== Number(ctx.article.dataset.firstBead)) ctx.linking.setCurrent(bead, true, false);
     }
   } catch { /* a corrupt entry is simply forgotten */ }
+  fetch("/api/position", {
+    method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+    body: JSON.stringify({ slug: ctx.slug, page: ctx.page, bead: Number(ctx.article.dataset.firstBead) || 0,
+                           create_learner: false }),  // opening a page makes no learner for a mere visitor
+  });
   return { remember };
 }

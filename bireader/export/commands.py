@@ -57,7 +57,7 @@ def export_command(slug: str, fmt: str, output: Path | None) -> None:
 
 @click.command("export-vocab")
 @click.argument("slug")
-@click.option("--user", "user", metavar="NAME", help="That learner's words marked learning (default: the text's words "
+@click.option("--user", "user", metavar="NAME", help="That account's words marked learning, once accounts exist (default: the text's words "
               "rarer than --level, a deck for a whole class).")
 @click.option("--level", type=click.IntRange(1, 1_000_000), default=None, metavar="N",
               help="Frequency rank beyond which a word counts as rare (default: the learner's level, else 2000).")

@@ -41,7 +41,7 @@ def test_apkg_holds_word_notes_with_both_sentences_and_stable_ids(tmp_path, monk
     runner = CliRunner()
     first, second = tmp_path / "one.apkg", tmp_path / "two.apkg"
     result = export(runner, "promenade", "--level", "2000", "-o", str(first))
-    assert "notes of 'La promenade'" in result.output or "wrote" in result.output
+    assert "notes of 'Promenade sous la pluie'" in result.output
     notes, models, decks, cards = read_collection(first, tmp_path, "one")
     model = models[str(WORD_MODEL_ID)]
     assert [f["name"] for f in model["flds"]] == ["Word", "Lemma", "Gloss", "Sentence FR", "Sentence EN", "Source"]
@@ -96,6 +96,9 @@ def test_tsv_format_and_mistakes(tmp_path, monkeypatch, sessions, database_url):
     assert no_file.exit_code != 0 and "-o FILE" in no_file.output
     missing = runner.invoke(main, ["export-vocab", "nothing", "-o", str(tmp_path / "x.apkg")])
     assert missing.exit_code != 0 and "bireader list" in missing.output
+    assert not (tmp_path / "x.apkg").exists()
+    no_accounts = runner.invoke(main, ["export-vocab", "promenade", "--user", "amelie", "-o", str(tmp_path / "x.apkg")])
+    assert no_accounts.exit_code != 0 and "no accounts" in no_accounts.output and "--level" in no_accounts.output
     assert not (tmp_path / "x.apkg").exists()
 
 

@@ -81,6 +81,8 @@ def create_app(config: dict | None = None) -> Flask:
     from bireader.web import serving  # security headers, Server header, /healthz, reverse proxy
 
     serving.init_app(app)
+    from bireader.web.study.routes import bp as study_bp  # learners review the words they are learning
+    app.register_blueprint(study_bp)
     from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
 
     init_site(app)

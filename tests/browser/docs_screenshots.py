@@ -95,6 +95,11 @@ with sync_playwright() as p:
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
         page.wait_for_timeout(200); page.mouse.move(1270, 890)
         page.screenshot(path=f"{OUT}/reader-dark-english-only.png")
+    if want("study"):  # the two words marked learning above, as cards: hint and answer shown
+        page.evaluate("localStorage.removeItem('bireader.prefs')")  # the light theme again
+        page.goto(f"{base}/study/"); page.wait_for_timeout(300)
+        page.keyboard.press("h"); page.keyboard.press(" "); page.wait_for_timeout(200)
+        page.screenshot(path=f"{OUT}/study-card.png")
     ctx.close()
     if want("phone"):
         ctx = b.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, reduced_motion="reduce",

@@ -142,7 +142,7 @@ def test_anki_export_downloads_the_words_being_learned(page, base_url):
     assert header == ["#columns:word", "lemma", "gloss", "french", "english"]
     notes = [r for r in rows if not r[0].startswith("#")]
     assert [(r[0], r[1]) for r in notes] == [("haies", "haie"), ("longeait", "longer")]
-    assert notes[0][3] == "Il pleuvait sur les <b>haies</b>." and notes[0][4] == "It was raining on the hedges."
+    assert notes[0][3] == "Il pleuvait sur les <b>haies</b>." and notes[0][4] == "It was raining on the <b>hedges</b>."
     assert notes[1][2].startswith("ran along")
 
 

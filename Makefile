@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
-DEBS := chromium chromium-driver gcc
+DEBS := chromium chromium-driver gcc postgresql redis-server
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -25,14 +25,17 @@ debs:
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[test,stanza]'
+	$(PIP) install -q -e '.[test,stanza,postgres,redis]'
 	touch $(STAMP)
 
 run: setup
 	$(VENV)/bin/bireader serve --host $(HOST) --port $(PORT)
 
+# The whole suite on SQLite, then the database and job tests again on a throwaway PostgreSQL + Redis (.ci/services.sh).
+SERVICE_TESTS := tests/store tests/web tests/app tests/jobs tests/learner tests/review tests/cli
 test: setup debs
 	$(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
+	bash .ci/services.sh $(VENV)/bin/python -m pytest -q --ignore-glob="*browser*" $(SERVICE_TESTS) $(PYTEST_ARGS)
 
 # Every benchmark, each rewriting its figures in docs/ (needs ../shared beside the checkout; several minutes).
 BENCHES := segmentation lemmas nlp_speed align align_speed lexicon_coverage gloss page_speed ingest_formats import_speed class_page

@@ -30,9 +30,13 @@ main.add_command(eval_command, "eval")
 from bireader.gloss.commands import wordalign_command  # noqa: E402
 
 main.add_command(wordalign_command, "wordalign")
-from bireader.export.commands import export_command  # noqa: E402
+from bireader.export.commands import export_command, export_vocab_command  # noqa: E402
 
 main.add_command(export_command, "export")
+from bireader.jobs.commands import worker_command  # noqa: E402
+
+main.add_command(worker_command, "worker")
+main.add_command(export_vocab_command, "export-vocab")
 from bireader.accounts.commands import users_group  # noqa: E402
 
 main.add_command(users_group, "users")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -66,13 +67,23 @@ def single_user_refusal(factory, host: str) -> str | None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--debug", is_flag=True, help="Reload on code changes and show tracebacks.")
-def serve_command(host: str, port: int, debug: bool) -> None:
-    """Serve the library in a browser; imports the seed texts on first start.
+@click.option("--threads", type=int, help="Request threads of the server (default: $BIREADER_THREADS or 8).")
+@click.option("--dev", "--debug", "dev", is_flag=True,
+              help="Flask's development server: reload on code changes, show tracebacks. Not for production.")
+@click.option("--behind-proxy", is_flag=True, help="Trust X-Forwarded-* from a reverse proxy; Secure cookies.")
+@click.option("--worker/--no-worker", default=None,
+              help="Run imports in this process's job worker (default: yes, unless REDIS_URL is set, where "
+                   "`bireader worker` processes run them).")
+@click.option("--seed/--no-seed", default=True, show_default=True, help="Import the seed texts into an empty library.")
+def serve_command(host: str, port: int, threads: int | None, dev: bool, behind_proxy: bool, worker: bool | None,
+                  seed: bool) -> None:
+    """Serve the library with a production WSGI server (waitress); imports the seed texts on first start.
 
-    Example: bireader serve --port 8000
+    Example: bireader serve --port 8000 --threads 16
     """
-    app = _app()
+    from bireader.web.app import create_app
+
+    app = create_app({"BEHIND_PROXY": True} if behind_proxy else None)
     factory = app.extensions["bireader.sessions"]
     from bireader.store.library import count_texts
 
@@ -82,11 +93,40 @@ def serve_command(host: str, port: int, debug: bool) -> None:
 
     with factory() as session:
         empty = count_texts(session) == 0
-    if empty:
+    if empty and seed:
         click.echo("first start: importing the seed texts", err=True)
         _import_seeds(factory, only_missing=True)
-    click.echo(f"bireader: http://{host}:{port}/ (database {app.config['DATABASE_URL']})", err=True)
-    app.run(host=host, port=port, debug=debug)
+    if worker is None:
+        worker = not app.config.get("REDIS_URL")
+    if worker and not (dev and os.environ.get("WERKZEUG_RUN_MAIN") != "true"):
+        from bireader.jobs.queue import start_consumer
+        from bireader.web.teach.jobs import job_queue
+
+        start_consumer(job_queue(app), embedded=True)
+    click.echo(f"bireader: http://{host}:{port}/ (database {_safe_url(app.config['DATABASE_URL'])}, "
+               f"{'job worker in this process' if worker else 'jobs run by `bireader worker`'})", err=True)
+    if dev:
+        from werkzeug.serving import WSGIRequestHandler
+
+        WSGIRequestHandler.server_version, WSGIRequestHandler.sys_version = "bireader", ""
+        app.run(host=host, port=port, debug=True)
+        return
+    import logging
+
+    import waitress
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("huey").setLevel(logging.WARNING)  # not a line a minute for the periodic recovery
+    waitress.serve(app, host=host, port=port, threads=threads or app.config["SERVER_THREADS"], ident="bireader",
+                   connection_limit=1000, channel_timeout=60,
+                   clear_untrusted_proxy_headers=False)  # X-Forwarded-* are ProxyFix's to trust (--behind-proxy)
+
+
+def _safe_url(url: str) -> str:
+    """The database URL without its password, for logs."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 @click.command("seed")

@@ -1,5 +1,13 @@
-"""Fixtures shared by the whole suite: the repository paths and an app on a throwaway SQLite database."""
+"""Fixtures shared by the whole suite: the repository paths and an app on a throwaway database.
 
+The database is a SQLite file per test, or, when ``BIREADER_TEST_DATABASE_URL`` names a PostgreSQL database (set by
+``.ci/services.sh``, which ``make test`` uses for its second pass), a fresh schema of it per test.
+``BIREADER_TEST_REDIS_URL`` likewise makes the job tests queue through Redis.
+"""
+
+import gc
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -7,11 +15,26 @@ from accounts_helpers import TokenClient
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+POSTGRES = os.environ.get("BIREADER_TEST_DATABASE_URL", "")
+REDIS = os.environ.get("BIREADER_TEST_REDIS_URL", "")
 
 
 @pytest.fixture
 def database_url(tmp_path):
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    if not POSTGRES:
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(POSTGRES)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    engine.dispose()
+    url = make_url(POSTGRES).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    gc.collect()  # the test's engines close their pooled connections (the schema dies with the cluster)
 
 
 @pytest.fixture

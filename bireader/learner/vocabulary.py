@@ -35,6 +35,9 @@ class VocabItem:
     marked: str
     translation: str
     count: int = 1
+    start: int = 0  # the word's characters in ``sentence``
+    end: int = 0
+    translation_marked: str = ""  # ``translation`` as HTML with the gloss's rendering in bold
 
 
 @dataclass
@@ -53,9 +56,40 @@ class WordCounts:
                     rare=self.rare, total=self.total)
 
 
+def html_text(text: str) -> str:
+    """Plain text as HTML element content: ``&``, ``<`` and ``>`` escaped, quotes and apostrophes kept as they are
+    (both sentences of a card go through here, so French and English read the same in Anki or a browser)."""
+    return escape(text, quote=False)
+
+
 def mark_word(sentence: str, start: int, end: int) -> str:
     """The sentence as HTML with the characters ``start:end`` in bold, everything else escaped."""
-    return f"{escape(sentence[:start])}<b>{escape(sentence[start:end])}</b>{escape(sentence[end:])}"
+    return f"{html_text(sentence[:start])}<b>{html_text(sentence[start:end])}</b>{html_text(sentence[end:])}"
+
+
+def mark_rendering(sentences: list, rendering: Iterable[int]) -> str:
+    """The bead's target sentences joined by spaces, as HTML, with the tokens ``rendering`` in bold.
+
+    ``rendering`` indexes the tokens of the sentences taken together in order (a gloss's ``rendering``)::
+
+        mark_rendering([NS(text="It rains.", tokens=[["It",0,2,..], ["rains",3,8,..], [".",8,9,..]])], [1])
+        -> 'It <b>rains</b>.'
+    """
+    wanted = set(rendering or ())
+    parts: list[str] = []
+    index = 0
+    for n, sentence in enumerate(sentences):
+        if n:
+            parts.append(" ")
+        cursor = 0
+        for token in sentence.tokens:
+            if index in wanted and token[1] >= cursor:
+                parts.append(html_text(sentence.text[cursor:token[1]]))
+                parts.append(f"<b>{html_text(sentence.text[token[1]:token[2]])}</b>")
+                cursor = token[2]
+            index += 1
+        parts.append(html_text(sentence.text[cursor:]))
+    return "".join(parts)
 
 
 def sentence_lemmas(sentences: Iterable) -> set[str]:
@@ -88,7 +122,8 @@ def collect_vocabulary(beads: Iterable, statuses: dict[str, str], level: int) ->
                     status=status, freq_rank=(gloss or {}).get("freq_rank"),
                     needs_gloss=needs_gloss(gloss, status, level, token[4]),
                     sentence=sentence.text, marked=mark_word(sentence.text, token[1], token[2]),
-                    translation=translation,
+                    translation=translation, start=token[1], end=token[2],
+                    translation_marked=mark_rendering(bead.target, (gloss or {}).get("rendering")),
                 )
     return list(items.values())
 

@@ -28,19 +28,31 @@ def database_url(instance_path: str | Path) -> str:
     return f"sqlite:///{Path(instance_path) / 'bireader.sqlite'}"
 
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's transaction instead of "database is locked"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for the writer
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at each checkpoint, consistent always
     cursor.close()
 
 
-def open_engine(url: str) -> Engine:
-    """An engine on ``url`` whose schema is migrated to the newest revision."""
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+def open_engine(url: str, *, migrate: bool = True) -> Engine:
+    """An engine on ``url`` whose schema is migrated to the newest revision (unless ``migrate`` is False).
+
+    SQLite gets WAL, a busy timeout and foreign keys; PostgreSQL (``postgresql+psycopg://``) a pool that checks
+    its connections before use, so that a restarted database server costs one retry, not an error page.
+    """
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
-    upgrade(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    if migrate:
+        upgrade(engine)
     return engine
 
 
@@ -51,6 +63,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # several web processes and workers start at once
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

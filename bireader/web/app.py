@@ -14,7 +14,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from bireader import __version__
+from bireader import __version__, settings
 from bireader.document import LOW_CONFIDENCE
 from bireader.store.db import database_url, open_engine, session_factory
 
@@ -34,9 +34,11 @@ def create_app(config: dict | None = None) -> Flask:
         MAX_FORM_PARTS=200,  # the import form has 7 fields; werkzeug's default is 1,000
         SESSION_COOKIE_SAMESITE="Lax",
     )
+    app.config.update(settings.DEFAULTS)
     config_file = Path(app.instance_path) / "config.toml"
     if config_file.exists():
         app.config.update(tomllib.loads(config_file.read_text("utf-8")))
+    app.config.update(settings.from_environment())
     app.config.update(config or {})
     from bireader.ingest.limits import Limits
 
@@ -83,6 +85,11 @@ def create_app(config: dict | None = None) -> Flask:
     init_access(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(classroom_bp)
+    from bireader.web import serving  # security headers, Server header, /healthz, reverse proxy
+
+    serving.init_app(app)
+    from bireader.web.study.routes import bp as study_bp  # learners review the words they are learning
+    app.register_blueprint(study_bp)
     from bireader.web.site import init_site  # 404 page, favicon, compression, static cache headers
 
     init_site(app)

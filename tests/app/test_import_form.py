@@ -16,7 +16,8 @@ FRENCH = ROOT / "french" / "serge_carnets_partial.fr.txt"
 def app(database_url, tmp_path):
     from bireader.web.app import create_app
 
-    return create_app({"TESTING": True, "DATABASE_URL": database_url, "IMPORT_SYNCHRONOUS": True})
+    return create_app({"TESTING": True, "DATABASE_URL": database_url, "IMPORT_SYNCHRONOUS": True,
+                       "UPLOAD_FOLDER": str(tmp_path / "uploads")})
 
 
 def _token(client) -> str:
@@ -30,7 +31,7 @@ def _post(client, files: dict, **fields):
     return client.post("/import/", data=data, content_type="multipart/form-data")
 
 
-def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
+def test_a_text_imported_from_the_form_reaches_the_library(client, sessions, tmp_path):
     response = _post(client, {"original": ("carnets.txt", FRENCH.read_bytes())}, title="Carnets (extraits)")
     assert response.status_code == 302
     job = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -38,6 +39,7 @@ def test_a_text_imported_from_the_form_reaches_the_library(client, sessions):
     assert "aligning" not in job and "glossing" in job  # progress messages of a one-language import
     with sessions() as session:
         assert [t.title for t in list_texts(session)] == ["Carnets (extraits)"]
+    assert list((tmp_path / "uploads").iterdir()) == []  # the uploaded file went when its job ended
 
 
 def test_a_binary_upload_shows_one_line_and_stores_nothing(client, sessions):
@@ -82,6 +84,17 @@ def test_an_upload_over_the_size_limit_is_refused_on_the_form(database_url, sess
     assert "over the limit of 2,000 bytes; nothing was stored" in response.get_data(as_text=True)
     with small.extensions["bireader.sessions"]() as session:
         assert list_texts(session) == []
+
+
+def test_an_unreachable_queue_is_said_on_the_form_and_leaves_no_upload(database_url, tmp_path, sessions):
+    from bireader.web.app import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+                      "REDIS_URL": "redis://127.0.0.1:1/0"})  # nothing listens on port 1
+    response = _post(app.test_client(), {"original": ("carnets.txt", FRENCH.read_bytes())})
+    assert response.status_code == 503
+    assert "could not be queued (ConnectionError); nothing was stored" in response.get_data(as_text=True)
+    assert list((tmp_path / "uploads").iterdir()) == []
 
 
 def test_the_form_offers_every_format(client):

@@ -31,17 +31,23 @@ def live_server(tmp_path_factory):
     from bireader.web.app import create_app
     from reader_sample import save_monolingual, save_sample
 
-    database = tmp_path_factory.mktemp("browser") / "browser.sqlite"
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{database}"})
+    folder = tmp_path_factory.mktemp("browser")
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'browser.sqlite'}",
+                      "UPLOAD_FOLDER": str(folder / "uploads"), "JOB_QUEUE_FILE": str(folder / "queue.sqlite")})
     sessions = app.extensions["bireader.sessions"]
     save_sample(sessions)
     save_monolingual(sessions, pages=3)
+    from bireader.jobs.queue import start_consumer  # imports from the form run as `bireader serve` runs them
+    from bireader.web.teach.jobs import job_queue
+
+    consumer = start_consumer(job_queue(app), embedded=True)
     server = make_server("127.0.0.1", _free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.app = app
     yield server
     server.shutdown()
+    consumer.stop()
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,10 @@ from playwright.sync_api import sync_playwright
 
 app = create_app({"DATABASE_URL": f"sqlite:///{sys.argv[1]}"})
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+from bireader.jobs.queue import start_consumer  # noqa: E402 - imports from the form run as `bireader serve` runs them
+from bireader.web.teach.jobs import job_queue  # noqa: E402
+
+start_consumer(job_queue(app), embedded=True)
 server = make_server("127.0.0.1", port, app, threaded=True)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 base = f"http://127.0.0.1:{port}"
@@ -92,6 +96,11 @@ with sync_playwright() as p:
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
         page.wait_for_timeout(200); page.mouse.move(1270, 890)
         page.screenshot(path=f"{OUT}/reader-dark-english-only.png")
+    if want("study"):  # the two words marked learning above, as cards: hint and answer shown
+        page.evaluate("localStorage.removeItem('bireader.prefs')")  # the light theme again
+        page.goto(f"{base}/study/"); page.wait_for_timeout(300)
+        page.keyboard.press("h"); page.keyboard.press(" "); page.wait_for_timeout(200)
+        page.screenshot(path=f"{OUT}/study-card.png")
     ctx.close()
     if want("phone"):
         ctx = b.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, reduced_motion="reduce",

@@ -47,6 +47,10 @@ def build_world(sessions) -> dict:
         publish(session, users["owner"], promenade_fr, True, [])
         world.update(class_a=class_a.id, class_b=class_b.id, code_a=class_a.join_code, code_b=class_b.join_code,
                      users={k: (u.id, u.name) for k, u in users.items()})
+    from bireader.jobs.service import create_job
+
+    create_job(sessions, name="x.txt", params={"path": "0/x.txt", "owner_id": world["users"]["owner"][0]},
+               job_id="job-of-owner")  # an import the owner started (it never runs here)
     return world
 
 

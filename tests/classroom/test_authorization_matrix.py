@@ -21,7 +21,6 @@ from classroom_world import PASSWORD, ROLES, log_in_as
 from sqlalchemy import create_engine, inspect, text
 
 from bireader.web.app import create_app
-from bireader.web.teach.jobs import ImportJob
 
 
 def statuses(anonymous, learner_in, learner_out, owner, other_teacher, admin) -> dict:
@@ -84,6 +83,14 @@ MATRIX = {
     ("teach.form", "GET"): (lambda w: "/import/", {}, teachers(200)),
     ("teach.start", "POST"): (lambda w: "/import/", {"data": {}}, teachers(400)),  # 400: no file chosen
     ("teach.job", "GET"): (lambda w: "/import/jobs/job-of-owner", {}, statuses(302, 403, 403, 200, 404, 200)),
+    ("teach.job_json", "GET"): (lambda w: "/import/jobs/job-of-owner.json", {}, statuses(302, 403, 403, 200, 404, 200)),
+    ("serving.healthz", "GET"): (lambda w: "/healthz", {}, everyone(200)),
+    ("vocab.apkg", "GET"): (lambda w: f"/vocab/{S}/anki.apkg", {}, read()),
+    # study: everyone reviews their own words (an anonymous visitor their cookie profile's); nothing of a text
+    ("study.index", "GET"): (lambda w: "/study/", {}, everyone(200)),
+    ("study.mode", "POST"): (lambda w: "/study/mode", {"data": {"mode": "recognition"}}, everyone(303)),
+    ("study.rate", "POST"): (lambda w: "/study/review", {"data": {"lang": "fr", "lemma": "haie", "rating": "3"}},
+                             everyone(400)),  # 400: no card for "haie" (the route answers, for everyone alike)
     ("classroom.classes", "GET"): (lambda w: "/classes/", {}, logged_in(200)),
     ("classroom.new_class", "POST"): (lambda w: "/classes/", {"data": {"name": "C"}}, teachers(303)),
     ("classroom.join", "POST"): (lambda w: "/classes/join", lambda w: {"data": {"code": w["code_a"]}}, logged_in(303)),
@@ -143,9 +150,6 @@ def test_each_visitor_gets_the_expected_status(route, template, tmp_path):
         shutil.copy(source, path)
         url = f"sqlite:///{path}"
         app = create_app({"TESTING": True, "DATABASE_URL": url})
-        app.extensions["bireader.jobs"] = jobs = type("Jobs", (), {})()  # the owner's finished import
-        finished = ImportJob(id="job-of-owner", name="x.txt", done=True, owner_id=world["users"]["owner"][0])
-        jobs.get = lambda job_id, finished=finished: finished if job_id == finished.id else None
         client = TokenClient(app, app.response_class, use_cookies=True)
         log_in_as(client, app.extensions["bireader.sessions"], role)
         before = snapshot(url)

@@ -55,3 +55,22 @@ def test_cached_rarity_gives_the_same_counts_as_the_full_vocabulary():
     for level in (100, 2000, 50000):
         expected = count_words(collect_vocabulary(beads, statuses, level))
         assert count_lemmas(lemma_rarity(beads, level), statuses) == expected
+
+
+def test_the_translation_is_marked_where_the_gloss_renders_the_word():
+    en = sentence('"The hedges" & 3 hedges.', [['"', 0, 1, '"', "PUNCT", False], ["The", 1, 4, "the", "DET", True],
+                                               ["hedges", 5, 11, "hedge", "NOUN", True]])
+    fr = sentence("Les haies.", [["Les", 0, 3, "le", "DET", True], ["haies", 4, 9, "haie", "NOUN", True]],
+                  [{"token": 1, "senses": ["hedge"], "rendering": [2], "rendering_text": "hedges", "pos": "NOUN"}])
+    haie = collect_vocabulary([bead([fr], [en])], {}, level=2000)[1]
+    assert haie.translation_marked == '"The <b>hedges</b>" &amp; 3 hedges.'
+    assert (haie.start, haie.end) == (4, 9)
+
+
+def test_mark_rendering_counts_tokens_across_the_sentences_of_a_bead():
+    from bireader.learner.vocabulary import mark_rendering
+
+    one = sentence("It rains.", [["It", 0, 2], ["rains", 3, 8], [".", 8, 9]])
+    two = sentence("He ran along.", [["He", 0, 2], ["ran", 3, 6], ["along", 7, 12], [".", 12, 13]])
+    assert mark_rendering([one, two], [4, 5]) == "It rains. He <b>ran</b> <b>along</b>."
+    assert mark_rendering([one, two], []) == "It rains. He ran along."

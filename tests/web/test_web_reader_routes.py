@@ -93,7 +93,7 @@ def test_vocabulary_page_lists_words_to_learn_and_marks_without_javascript(clien
     tsv = client.get("/vocab/promenade/anki.tsv")
     assert tsv.headers["Content-Disposition"] == 'attachment; filename="promenade-anki.tsv"'
     rows = [line.split("\t") for line in tsv.get_data(as_text=True).splitlines() if not line.startswith("#")]
-    assert rows == [["haies", "haie", "hedges; hedge", "Il pleuvait sur les <b>haies</b>.", "It was raining on the hedges."]]
+    assert rows == [["haies", "haie", "hedges; hedge", "Il pleuvait sur les <b>haies</b>.", "It was raining on the <b>hedges</b>."]]
     page_rows = client.get("/vocab/promenade/anki.tsv?page=1&new=1").get_data(as_text=True).splitlines()[3:]
     assert {r.split("\t")[1] for r in page_rows} == {"haie", "pleuvoir", "longer", "volet", "apercevoir"}
     assert client.get("/vocab/promenade?page=9").status_code == 404

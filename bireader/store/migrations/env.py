@@ -7,6 +7,7 @@ from bireader.store.models import Base
 import bireader.learner.models  # noqa: E402,F401  (learner tables join the metadata)
 import bireader.accounts.models  # noqa: E402,F401
 import bireader.classroom.models  # noqa: E402,F401
+import bireader.jobs.models  # noqa: E402,F401  (the durable job table joins the metadata)
 
 config = context.config
 target_metadata = Base.metadata

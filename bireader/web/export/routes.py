@@ -19,10 +19,11 @@ def _text(slug: str):
     return readable_text(slug)
 
 
-def _download(body: str, mimetype: str, filename: str) -> Response:
+def _download(body: str, content_type: str, filename: str) -> Response:
     # slugs are checked when stored (bireader.fields), but a name from an older database must not break the header
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{safe}"'})
+    # content_type, not mimetype: Flask would append a second "; charset=utf-8"
+    return Response(body, content_type=content_type, headers={"Content-Disposition": f'attachment; filename="{safe}"'})
 
 
 @bp.get("/<slug>.tsv")

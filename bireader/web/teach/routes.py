@@ -8,27 +8,22 @@ accident: its slug is made unique; replacing takes choosing the text *and* ticki
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.utils import secure_filename
 
-from bireader.importer import ImportRequest
 from bireader.ingest.formats import CONVERT_HINT, accept_attribute, accepted_sentence
+import dataclasses
+
 from bireader.classroom.service import can_manage, visible_texts
+from bireader.jobs import service
 from bireader.store.library import get_text, summarise
 from bireader.web.app import db
 from bireader.web.auth.access import current_row, teacher_only
 from bireader.web.csrf import csrf_token
 from bireader.web.validation import ImportForm, parse
-from bireader.web.teach.jobs import JobRegistry
+from bireader.web.teach.jobs import job_queue
 
 bp = Blueprint("teach", __name__, url_prefix="/import")
-
-
-def _jobs() -> JobRegistry:
-    return current_app.extensions.setdefault("bireader.jobs", JobRegistry())
 
 
 def _form(error: str | None = None, status: int = 200, replace: str = ""):
@@ -74,31 +69,38 @@ def start():
     translation = request.files.get("translation")
     if original is None or not original.filename:
         return _form("Choose a file to import.", 400)
-    workdir = Path(tempfile.mkdtemp(prefix="upload-", dir=_upload_root()))
-    paths = []
-    for n, upload in enumerate((original, translation)):
-        if upload is None or not upload.filename:
-            paths.append(None)
-            continue
-        name = secure_filename(upload.filename) or f"upload-{n}.txt"
-        path = workdir / str(n) / name  # a folder per upload: messages name the file as it was uploaded
-        path.parent.mkdir()
-        upload.save(path)
-        paths.append(path)
+    queue = job_queue(current_app)
+    factory = current_app.extensions["bireader.sessions"]
+    job_id = service.new_job_id()
+    # The job's row names its folder before the folder exists, so that a sweep never takes a live upload.
+    workdir = queue.settings.upload_folder / job_id
+    # a folder per upload, the file under its own name: messages name the file as it was uploaded
+    names = [f"{n}/{secure_filename(upload.filename) or f'upload-{n}.txt'}" if upload and upload.filename else None
+             for n, upload in enumerate((original, translation))]
     lang = fields.lang or None
-    import_request = ImportRequest(
-        path=paths[0], translation=paths[1], lang=lang,
-        translation_lang={"fr": "en", "en": "fr"}[lang] if lang and paths[1] else None,
-        title=fields.title or None,
-        credits=fields.credits,
-        slug=fields.replace or None, replace=bool(fields.replace),
-        max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
-        owner_id=current_row().id, owner_is_admin=current_row().is_admin,
-        limits=current_app.config["IMPORT_LIMITS"],
-    )
-    job = _jobs().start(current_app.extensions["bireader.sessions"], import_request, workdir,
-                        wait=current_app.config.get("IMPORT_SYNCHRONOUS", False))
-    return redirect(url_for("teach.job", job_id=job.id))
+    params = {
+        "path": names[0], "translation": names[1], "lang": lang,
+        "translation_lang": {"fr": "en", "en": "fr"}[lang] if lang and names[1] else None,
+        "title": fields.title or None,
+        "credits": fields.credits,
+        "slug": fields.replace or None, "replace": bool(fields.replace),
+        "max_bytes": current_app.config["MAX_CONTENT_LENGTH"],
+        "limits": dataclasses.asdict(current_app.config["IMPORT_LIMITS"]),
+        "owner_id": current_row().id, "owner_is_admin": current_row().is_admin,  # the text will be theirs
+    }
+    service.create_job(factory, name=names[0].split("/", 1)[1], params=params, workdir=workdir, job_id=job_id)
+    try:
+        for name, upload in zip(names, (original, translation)):
+            if name:
+                (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+                upload.save(workdir / name)
+        queue.enqueue(job_id)
+    except Exception as error:  # noqa: BLE001 - a full disk, the queue unreachable: say so, keep nothing
+        current_app.logger.exception("could not queue import %s", job_id)
+        service.fail(factory, job_id, f"the import could not be queued ({type(error).__name__})")
+        service.remove_workdir(factory, job_id)
+        return _form(f"The import could not be queued ({type(error).__name__}); nothing was stored.", 503)
+    return redirect(url_for("teach.job", job_id=job_id))
 
 
 @bp.app_errorhandler(413)
@@ -112,17 +114,23 @@ def too_large(_error):
     return _form(f"The upload is over the limit of {limit:,} bytes; nothing was stored.", 413)
 
 
+def _job_or_404(job_id: str) -> service.JobView:
+    """The job if this teacher started it (an admin: any job); 404 otherwise, as if there were none."""
+    found = service.get_job(current_app.extensions["bireader.sessions"], job_id[:32])
+    user = current_row()
+    if found is None or not (user.is_admin or found.owner_id == user.id):
+        abort(404, description="No such import.")
+    return found
+
+
 @bp.get("/jobs/<job_id>")
 @teacher_only
 def job(job_id: str):
-    found = _jobs().get(job_id)
-    user = current_row()
-    if found is None or not (user.is_admin or found.owner_id == user.id):
-        abort(404, description="No such import (imports are forgotten when the server restarts).")
-    return render_template("teach/job.html", job=found, **_formats())
+    return render_template("teach/job.html", job=_job_or_404(job_id), **_formats())
 
 
-def _upload_root() -> Path:
-    root = Path(current_app.instance_path) / "uploads"
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+@bp.get("/jobs/<job_id>.json")
+@teacher_only
+def job_json(job_id: str):
+    """The job's state for scripts and pages that poll: state, stage, percent, messages, error, result."""
+    return jsonify(_job_or_404(job_id).to_dict())

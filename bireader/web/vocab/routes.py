@@ -3,6 +3,7 @@
     GET /vocab/<slug>[?page=N][&show=all][&part=K] words to learn (learning + new rare words), or every word,
                                                   WORDS_PER_PART a part (a novel has thousands)
     GET /vocab/<slug>/anki.tsv[?page=N][&new=1]   Anki notes for the words being learned (+ new rare ones)
+    GET /vocab/<slug>/anki.apkg[?page=N][&new=1][&cloze=1]   the same as an Anki package (word or cloze notes)
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from bireader.export.anki import anki_tsv
+from bireader.export.apkg import anki_package
+from bireader.export.vocabulary import text_source
 from bireader.learner.glossing import LEVELS
 from bireader.learner.vocabulary import count_words, words_to_learn
 from bireader.web.app import db
@@ -54,5 +57,17 @@ def anki(slug: str):
     text, page, _learner, _level, items = _text_and_items(slug)
     chosen = words_to_learn(items, include_new=request.args.get("new") == "1")
     name = f"{text.slug}{f'-p{page}' if page else ''}-anki.tsv"
-    return Response(anki_tsv(chosen, text.source.lang), mimetype="text/tab-separated-values; charset=utf-8",
+    # content_type, not mimetype: Flask appends "; charset=utf-8" to a text mimetype, and it was said twice
+    return Response(anki_tsv(chosen, text.source.lang), content_type="text/tab-separated-values; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.get("/<slug>/anki.apkg")
+def apkg(slug: str):
+    text, page, _learner, _level, items = _text_and_items(slug)
+    chosen = words_to_learn(items, include_new=request.args.get("new") == "1")
+    kind = "cloze" if request.args.get("cloze") == "1" else "word"
+    name = f"{text.slug}{f'-p{page}' if page else ''}{'-cloze' if kind == 'cloze' else ''}.apkg"
+    body = anki_package(chosen, text.slug, text.title, text_source(text), text.source.lang, kind)
+    return Response(body, content_type="application/apkg",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

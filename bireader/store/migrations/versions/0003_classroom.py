@@ -3,14 +3,14 @@ texts get an owner and a public flag (texts that existed before are public: ever
 learners an account
 
 Revision ID: 0003
-Revises: 0007
+Revises: 0006
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = '0003'
-down_revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -60,13 +60,18 @@ def test_users_add_refuses_a_duplicate(runner):
 def test_serve_refuses_a_network_host_without_accounts(runner, monkeypatch):
     import flask
 
+    import waitress
+
+    served = []
     monkeypatch.setattr(flask.Flask, "run", lambda *a, **k: None)  # (never actually serve in a test)
+    monkeypatch.setattr(waitress, "serve", lambda app, **k: served.append(k["host"]))
     monkeypatch.setattr("bireader.library_commands._import_seeds", lambda *a, **k: 0)
-    result = runner.invoke(main, ["serve", "--host", "0.0.0.0"])
+    result = runner.invoke(main, ["serve", "--host", "0.0.0.0", "--no-worker"])
     assert result.exit_code == 1 and "refusing to serve on 0.0.0.0 without accounts" in result.output
-    assert runner.invoke(main, ["serve", "--host", "127.0.0.1"]).exit_code == 0
+    assert runner.invoke(main, ["serve", "--host", "127.0.0.1", "--no-worker"]).exit_code == 0
     runner.invoke(main, ["users", "add", "root", "--role", "admin", "--password-stdin"], input="long-enough\n")
-    assert runner.invoke(main, ["serve", "--host", "0.0.0.0"]).exit_code == 0
+    assert runner.invoke(main, ["serve", "--host", "0.0.0.0", "--no-worker"]).exit_code == 0
+    assert served == ["127.0.0.1", "0.0.0.0"]
 
 
 def test_the_upgrade_keeps_older_texts_readable_by_everyone(tmp_path):

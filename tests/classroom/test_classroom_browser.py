@@ -49,7 +49,8 @@ def server(tmp_path_factory):
     from bireader.web.app import create_app
 
     folder = tmp_path_factory.mktemp("classroom-browser")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}"})
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}",
+                      "IMPORT_SYNCHRONOUS": True})  # the import job runs at once (no worker here)
     add_user(app.extensions["bireader.sessions"], "marie", "teacher", "marie-password")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

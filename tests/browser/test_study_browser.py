@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from browser_screenshots import screenshot
+
+@pytest.fixture(autouse=True)
+def clean_slate(live_server):
+    """The shared browser server has no accounts, so it runs in single-user mode, where every browser profile is the
+    one local learner: each study test starts with no marks, cards or reviews, as a new learner would."""
+    from sqlalchemy import text
+
+    with live_server.app.extensions["bireader.sessions"]() as session, session.begin():
+        for table in ("study_reviews", "study_cards", "study_preferences", "word_statuses"):
+            session.execute(text(f"DELETE FROM {table}"))
+
 
 WORDS = ("haie", "pleuvoir", "longer", "volet", "apercevoir")  # the rare words of the sample's first page
 

@@ -22,8 +22,17 @@ def text_source(text: Text) -> str:
 
 def learner_of_user(session: Session, name: str) -> Learner:
     """The learner profile of the account ``name``; LookupError with a one-line reason when there is none."""
-    raise LookupError(f"--user {name}: this version of bireader has no accounts; leave --user out to export the "
-                      "words rarer than --level")
+    from bireader.accounts.service import find_user
+    from bireader.classroom.service import learner_of
+
+    user = find_user(session, name)
+    if user is None:
+        raise LookupError(f"--user {name}: there is no account of that name (see `bireader users list`); leave "
+                          "--user out to export the words rarer than --level")
+    learner = learner_of(session, user)
+    if learner is None:
+        raise LookupError(f"--user {name}: this account has marked no words yet, so it has none to learn")
+    return learner
 
 
 def vocabulary_for_export(session: Session, text: Text, user: str | None = None,

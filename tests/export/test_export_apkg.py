@@ -97,9 +97,36 @@ def test_tsv_format_and_mistakes(tmp_path, monkeypatch, sessions, database_url):
     missing = runner.invoke(main, ["export-vocab", "nothing", "-o", str(tmp_path / "x.apkg")])
     assert missing.exit_code != 0 and "bireader list" in missing.output
     assert not (tmp_path / "x.apkg").exists()
-    no_accounts = runner.invoke(main, ["export-vocab", "promenade", "--user", "amelie", "-o", str(tmp_path / "x.apkg")])
-    assert no_accounts.exit_code != 0 and "no accounts" in no_accounts.output and "--level" in no_accounts.output
-    assert not (tmp_path / "x.apkg").exists()
+    no_account = runner.invoke(main, ["export-vocab", "promenade", "--user", "amelie", "-o", str(tmp_path / "x.apkg")])
+    assert no_account.exit_code != 0 and "no account of that name" in no_account.output
+    assert "--level" in no_account.output and not (tmp_path / "x.apkg").exists()
+
+
+def test_a_users_export_holds_the_words_that_learner_is_learning(tmp_path, monkeypatch, sessions, database_url):
+    from bireader.accounts.service import add_user
+    from bireader.learner.models import Learner
+    from bireader.learner.service import new_token, set_word_status
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    save_sample(sessions)
+    with sessions() as session, session.begin():
+        add_user(session, "amelie", "learner", "correct horse battery")
+        add_user(session, "bruno", "learner", "correct horse battery")
+    runner = CliRunner()
+    unmarked = runner.invoke(main, ["export-vocab", "promenade", "--user", "bruno", "-o", str(tmp_path / "b.tsv"),
+                                    "--format", "tsv"])
+    assert unmarked.exit_code != 0 and "marked no words" in unmarked.output
+    with sessions() as session, session.begin():
+        from bireader.accounts.service import find_user
+
+        learner = Learner(token=new_token(), user_id=find_user(session, "amelie").id)
+        session.add(learner)
+        session.flush()
+        set_word_status(session, learner, "fr", "volet", "learning")
+        set_word_status(session, learner, "fr", "haie", "known")
+    tsv = export(runner, "promenade", "--user", "amelie", "--format", "tsv").output
+    rows = [line for line in tsv.splitlines() if not line.startswith("#")]
+    assert len(rows) == 1 and "volet" in rows[0]  # her learning word only: not haie (known), not the other rare ones
 
 
 def test_cloze_text_escapes_the_sentence_and_keeps_anki_syntax_intact():

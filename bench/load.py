@@ -17,8 +17,8 @@ loaded into ``BIREADER_TEST_DATABASE_URL``). This process drives it with ``--con
      5 %  the reading position     PUT /api/position
 
 by ``--learners`` learners (20): each connection belongs to one. A learner's identity is whatever
-:class:`Learner` sets up in ``log_in`` (today the learner cookie that the first write creates; with accounts, a
-login form and its CSRF token: only that class changes). An error is a transport failure or any status other
+:class:`Learner` sets up in ``log_in``: an account (``load-learner-NN``, created on the copy) logged in through
+the login form, its session cookie, and the CSRF token its writes send in ``X-CSRFToken``. An error is a transport failure or any status other
 than the one expected (200); the server's log is searched for "database is locked". The server's CPU time per
 request (from /proc) is reported too: on a machine shared with other work it says what one free core would serve.
 """
@@ -30,6 +30,7 @@ import asyncio
 import os
 import platform
 import random
+import re
 import shutil
 import signal
 import socket
@@ -53,6 +54,7 @@ LEMMAS = ["maison", "jardin", "homme", "femme", "château", "baron", "philosophe
           "armée", "bataille", "village", "ciel", "amour", "baiser", "porte", "fille", "fils", "raison",
           "pied", "main", "tête", "cœur", "jour", "nuit", "temps", "vie", "mort", "terre"]
 STATUSES = ["known", "learning", "ignore"]
+PASSWORD = "load-test password"  # the bench's own throwaway accounts, on a copy of the seed library
 MIX = [("page", 40), ("library", 10), ("counts", 15), ("words", 10), ("mark", 20), ("position", 5)]
 
 
@@ -64,13 +66,36 @@ class Learner:
     cookies: httpx.Cookies = field(default_factory=httpx.Cookies)
     headers: dict = field(default_factory=dict)
 
+    @property
+    def name(self) -> str:
+        return f"load-learner-{self.number:02d}"
+
     async def log_in(self, client: httpx.AsyncClient) -> None:
-        # Until accounts exist a learner is the cookie its first write creates. With accounts: GET the login
-        # form, POST the learner's name and password with the form's token, keep the session cookie, and put
-        # the CSRF token in self.headers (e.g. {"X-CSRF-Token": token}).
-        response = await client.put("/api/words", json={"lang": "fr", "lemma": "bonjour", "status": "known"})
-        response.raise_for_status()
-        self.cookies = httpx.Cookies(response.cookies)
+        """Log in with the login form and its CSRF token; keep the session cookie and the token for the writes."""
+        form = await client.get("/login")
+        token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+        response = await client.post("/login", data={"name": self.name, "password": PASSWORD, "csrf": token})
+        if response.status_code != 303:
+            raise SystemExit(f"{self.name} could not log in: {response.status_code}")
+        page = await client.get("/")
+        self.cookies = httpx.Cookies(client.cookies)
+        self.headers = {"X-CSRFToken": re.search(r'name="csrf-token" content="([^"]+)"', page.text).group(1)}
+
+
+def add_learners(url: str, count: int) -> None:
+    """The accounts the load's learners log in with (the server has migrated the database by then)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from bireader.accounts.service import add_user, find_user
+
+    engine = create_engine(url)
+    with Session(engine) as session, session.begin():
+        for number in range(count):
+            learner = Learner(number)
+            if find_user(session, learner.name) is None:
+                add_user(session, learner.name, "learner", PASSWORD)
+    engine.dispose()
 
 
 @dataclass
@@ -123,8 +148,8 @@ def percentile(values: list[float], p: float) -> float:
 
 async def drive(base: str, library: Library, requests: int, connections: int, learners: int, seed: int) -> tuple:
     people = [Learner(n) for n in range(learners)]
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
-        for person in people:
+    for person in people:  # each in a client of its own, so that no cookie of one reaches another
+        async with httpx.AsyncClient(base_url=base, timeout=60) as client:
             await person.log_in(client)
     kinds = [kind for kind, weight in MIX for _ in range(weight)]
     latencies: dict[str, list[float]] = {kind: [] for kind, _ in MIX}
@@ -209,6 +234,7 @@ def run(database: str, url: str, args) -> Result:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"the server did not start:\n{log.read_text()}")
             time.sleep(0.2)
+        add_learners(url, args.learners)
         library = Library(texts_of(url))
         # a short warm-up (templates compiled, caches filled), not counted
         asyncio.run(drive(base, library, 200, args.connections, args.learners, seed=0))

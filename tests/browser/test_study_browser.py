@@ -9,13 +9,16 @@ from browser_screenshots import screenshot
 
 @pytest.fixture(autouse=True)
 def clean_slate(live_server):
-    """The shared browser server has no accounts, so it runs in single-user mode, where every browser profile is the
-    one local learner: each study test starts with no marks, cards or reviews, as a new learner would."""
+    """Each study test starts with no marks, cards or reviews, as a new learner would: without accounts the shared
+    browser server runs in single-user mode, where every browser profile is the one local learner."""
     from sqlalchemy import text
 
     with live_server.app.extensions["bireader.sessions"]() as session, session.begin():
-        for table in ("study_reviews", "study_cards", "study_preferences", "word_statuses"):
+        for table in ("study_reviews", "study_cards", "study_preferences", "word_statuses", "reading_positions"):
             session.execute(text(f"DELETE FROM {table}"))
+        # an earlier browser test may have created accounts (ending single-user mode): the sample texts are then
+        # read, and their sentences shown on cards, by anonymous learners only if they are public
+        session.execute(text("UPDATE texts SET public = :yes"), {"yes": True})
 
 
 WORDS = ("haie", "pleuvoir", "longer", "volet", "apercevoir")  # the rare words of the sample's first page

@@ -27,6 +27,8 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
 def learner_session(sessions):
     save_sample(sessions)
     save_monolingual(sessions)
+    with sessions() as session, session.begin():  # published as public: an anonymous learner may read them
+        session.query(Text).update({Text.public: True})
     session = sessions()
     learner = get_or_create_learner(session, None)
     for lemma in ("haie", "volet", "il"):

@@ -53,11 +53,12 @@ def test_healthz_answers_ok_and_503_when_the_database_is_unreachable(app, client
 def test_behind_a_proxy_https_requests_get_secure_cookies_and_hsts(database_url):
     from bireader.web.app import create_app
 
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "BEHIND_PROXY": True})
+    # with accounts (not single-user mode, which refuses requests from other machines): the login form sets a cookie
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "BEHIND_PROXY": True, "SINGLE_USER": False})
     client = app.test_client()
-    response = client.get("/import/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"})
+    response = client.get("/login", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"})
     assert "Secure" in response.headers["Set-Cookie"]
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
-    plain = create_app({"TESTING": True, "DATABASE_URL": database_url}).test_client()
-    response = plain.get("/import/", headers={"X-Forwarded-Proto": "https"})
+    plain = create_app({"TESTING": True, "DATABASE_URL": database_url, "SINGLE_USER": False}).test_client()
+    response = plain.get("/login", headers={"X-Forwarded-Proto": "https"})
     assert "Secure" not in response.headers["Set-Cookie"] and "Strict-Transport-Security" not in response.headers

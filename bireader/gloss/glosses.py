@@ -19,7 +19,7 @@ are most of a book, simply the target sentence's tokens).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Iterable
 
@@ -36,7 +36,7 @@ MAX_CANDIDATE_SENSES = 12  # looked at for the one the translation chose
 MAX_MULTIWORD = 6  # tokens
 
 
-@dataclass
+@dataclass(slots=True)  # a novel has some 420,000 of them until they are stored: slots take a third of the memory
 class TokenGloss:
     token: int  # index into sentence.tokens
     lemma: str  # the headword glossed: the token's lemma, or a multi-word expression ("pomme de terre")
@@ -54,14 +54,16 @@ class TokenGloss:
     confidence: float = 0.0
 
     def to_dict(self) -> dict:
-        # asdict's result for these flat fields (lists copied) without its recursive deep copy: 10x faster
-        return {k: list(v) if isinstance(v, list) else v for k, v in self.__dict__.items()}
+        # asdict's result for these flat fields (lists copied, keys in field order) without its recursive deep
+        # copy: 10x faster
+        return {k: list(v) if isinstance(v, list) else v for k in _TOKEN_GLOSS_FIELDS for v in (getattr(self, k),)}
 
     @classmethod
     def from_dict(cls, data: dict) -> "TokenGloss":
         return cls(**data)
 
 
+_TOKEN_GLOSS_FIELDS = tuple(f.name for f in fields(TokenGloss))
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -21,6 +21,7 @@ import functools
 import re
 import threading
 from importlib import metadata
+from sys import intern
 
 from bireader.document import Sentence, Token
 from bireader.nlp import check_language
@@ -123,6 +124,9 @@ def _split_paragraph(paragraph: str, lang: str, tokens: list[Token], spans=None)
     for token in tokens:
         while index < len(sentences) - 1 and token.start >= ends[index]:
             index += 1
+        # one string object per distinct word, lemma and tag: a novel's 420,000 tokens repeat a few thousand words,
+        # and each new str (spaCy makes one per call) costs 50-60 bytes until the text is stored
+        token.text, token.lemma, token.pos = intern(token.text), intern(token.lemma), intern(token.pos)
         sentences[index].tokens.append(token)
     return sentences
 

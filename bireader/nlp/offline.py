@@ -73,14 +73,28 @@ def french_pipeline():
 def _french_pipeline():
     from bireader.nlp.fast_load import prime_french_token_match, without_torch
 
+    from bireader.nlp.compact_model import lookups_file
+
     prime_french_token_match(SPACY_FR_MODEL)
+    # the lemmatizer's tables, 110 MB as spaCy loads them, are read compactly instead (compact_model.py)
+    tables = lookups_file(SPACY_FR_MODEL)
     with without_torch():
         import spacy
         from spacy.language import Language
 
         # "strings": the model's 712,952 vocabulary strings are the keys of its static vectors, which tok2vec finds
         # by hash; nothing reads them back, and leaving them on disk saves 130 MB (same tokens, tags and lemmas)
-        nlp = spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED + ["strings"])
+        nlp = spacy.load(SPACY_FR_MODEL, exclude=_SPACY_EXCLUDED + ["strings"] + (["lemmatizer"] if tables else []))
+    if tables is not None:
+        from bireader.nlp.compact_model import compact_lookups
+
+        # the model's own lemmatizer, as its config.cfg describes it, at the end of the pipeline as in the model
+        config = spacy.util.load_config(tables.parents[2] / "config.cfg")["components"]["lemmatizer"]
+        lemmatizer = nlp.add_pipe(config.pop("factory"), name="lemmatizer", config=dict(config))
+        lemmatizer.initialize(lookups=compact_lookups(tables))
+    from bireader.nlp.compact_model import compact_key2row
+
+    compact_key2row(nlp.vocab.vectors)  # 50 MB of dict -> 6 MB of arrays (compact_model.py)
     if not Language.has_factory("bireader_clitic_verbs"):
         Language.component("bireader_clitic_verbs", func=mark_clitic_verbs)
     nlp.add_pipe("bireader_clitic_verbs", before="lemmatizer")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import tomllib
+import zlib
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +71,7 @@ class Prepared:
     target: Document | None = None
     target_path: Path | None = None
     beads: list | None = None
-    glosses: dict[str, str] = field(default_factory=dict)  # sentence id -> its per-token glosses as JSON text
+    glosses: Mapping[str, str] = field(default_factory=dict)  # sentence id -> its per-token glosses as JSON text
 
 
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
@@ -259,26 +261,57 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     """Fill ``prepared.glosses``: the original's words glossed from the translation where there is one (and the
     dictionary); the translation's words from the dictionary toward the original's language, which the reader
     shows where a sentence has no counterpart (the seed's English-only passages)."""
-    from bireader.gloss import gloss_bitext, gloss_monolingual
+    from bireader.gloss import gloss_bitext, monolingual_glosses
 
     other = {"fr": "en", "en": "fr"}
     progress("glossing")
+    glosses = prepared.glosses = PackedGlosses()
     if prepared.target is None:
-        found = gloss_monolingual(prepared.source, other[prepared.source.lang])
-    else:
-        # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
-        # a process of its own) runs for the bitext glosses in a thread that mostly waits for it.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
-            bitext = pool.submit(gloss_bitext, prepared.source, prepared.target, prepared.beads)
-            target_glosses = gloss_monolingual(prepared.target, prepared.source.lang)
-            found = bitext.result()
-        found.update(target_glosses)
-        del target_glosses
-    # JSON text for storage, each sentence's glosses dropped as soon as encoded: they are the bulk of an import,
-    # and as dicts a novel's took 250 MB
-    prepared.glosses = {}
+        for key, sentence_glosses in monolingual_glosses(prepared.source, other[prepared.source.lang]):
+            glosses.put(key, sentence_glosses)
+        return
+    # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
+    # a process of its own) runs for the bitext glosses in a thread that mostly waits for it. The translation's
+    # glosses are packed sentence by sentence as they come; the original's all come at once (senses induced
+    # from the whole text complete them) and are packed and dropped one sentence at a time.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
+        bitext = pool.submit(gloss_bitext, prepared.source, prepared.target, prepared.beads)
+        for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
+            glosses.put(key, sentence_glosses)
+        found = bitext.result()
     for key in list(found):
-        prepared.glosses[key] = encode_json([g.to_dict() for g in found.pop(key)])
+        sentence_glosses = found.pop(key)
+        # a sentence id of both sides (the same paragraph in both languages) keeps the translation's glosses, as
+        # the merge of the two sides' dicts always did
+        if key not in glosses:
+            glosses.put(key, sentence_glosses)
+
+
+class PackedGlosses(Mapping):
+    """Sentence id -> its glosses as JSON text (what the store writes), held zlib-compressed until stored.
+
+    A novel's glosses are its largest data: 420,000 ``TokenGloss`` objects, then about 100 MB of JSON text, which
+    compresses tenfold (the same keys on every gloss). Each sentence's are encoded and packed as soon as they are
+    made, and the objects dropped; reading a value gives the JSON text back."""
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def put(self, key: str, glosses: list) -> None:
+        text = encode_json([g.to_dict() for g in glosses])
+        self._packed[key] = zlib.compress(text.encode("utf-8"), 1)
+
+    def __getitem__(self, key: str) -> str:
+        return zlib.decompress(self._packed[key]).decode("utf-8")
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
 
 
 # ---- the seed library -------------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ Measured in docs/gloss.md (``python -m bench.gloss``).
 """
 
 from bireader.gloss.frequency import BANDS, band, lemma_rank
-from bireader.gloss.glosses import TokenGloss, gloss_bitext, gloss_monolingual, needs_gloss, sentence_pairs
+from bireader.gloss.glosses import (
+    TokenGloss, gloss_bitext, gloss_monolingual, monolingual_glosses, needs_gloss, sentence_pairs,
+)
 from bireader.gloss.wordalign import Alignment, align_words, pharaoh
 
 __all__ = [
     "Alignment", "BANDS", "TokenGloss", "align_words", "band", "gloss_bitext", "gloss_monolingual",
-    "lemma_rank", "needs_gloss", "pharaoh", "sentence_pairs",
+    "lemma_rank", "monolingual_glosses", "needs_gloss", "pharaoh", "sentence_pairs",
 ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
@@ -622,8 +622,15 @@ def induce_senses(glosses: dict[str, list[TokenGloss]], rendered_as: dict[str, d
 
 def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGloss]]:
     """Dictionary glosses toward ``target_lang`` (e.g. the English seed glossed in French); no renderings."""
+    return dict(monolingual_glosses(doc, target_lang))
+
+
+def monolingual_glosses(doc: Document, target_lang: str) -> Iterator[tuple[str, list[TokenGloss]]]:
+    """``gloss_monolingual``'s (sentence id, glosses) one sentence at a time, so that a caller that stores them as
+    they come (the importer) never holds a whole book's ``TokenGloss`` objects."""
     glosser = _Glosser(doc.lang, target_lang, document_names(s.tokens for s in doc.sentences()))
-    return {s.id: glosser.sentence(s.tokens, {}, []) for s in doc.sentences()}
+    for s in doc.sentences():
+        yield s.id, glosser.sentence(s.tokens, {}, [])
 
 
 def is_rare(freq_rank: int | None, level_rank: int) -> bool:

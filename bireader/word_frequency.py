@@ -32,51 +32,72 @@ def _hash(word: str) -> int:
     return hash(word.encode("utf-8", "surrogatepass"))
 
 
-class CompactFrequencies:
-    """A read-only ``word -> frequency`` mapping: what ``get_frequency_dict`` returns, in arrays."""
+class WordIndex:
+    """A read-only ``word -> small int`` mapping in two sorted arrays (the words' hashes and their numbers), with a
+    dict of the words asked for so far (a text asks for the same few thousand again and again)."""
 
-    __slots__ = ("_hashes", "_bands", "_freq")
+    __slots__ = ("_hashes", "_numbers", "_seen")
+
+    def __init__(self, words, numbers: np.ndarray):
+        """``words`` and their ``numbers`` in the same order; a word given twice keeps its last number."""
+        words = list(words)
+        hashes = np.fromiter((_hash(w) for w in words), dtype=np.int64, count=len(words))
+        order = np.argsort(hashes, kind="stable")
+        hashes, numbers = hashes[order], np.asarray(numbers)[order]
+        last = np.ones(len(hashes), dtype=bool)  # the last of each run of equal hashes
+        last[:-1] = hashes[1:] != hashes[:-1]
+        if not last.all():  # a word given twice, or two words with one hash (then refuse)
+            repeated = {int(h) for h in hashes[~last]}
+            same: dict[int, set[str]] = {}
+            for w in words:
+                if _hash(w) in repeated:
+                    same.setdefault(_hash(w), set()).add(w)
+            if any(len(found) > 1 for found in same.values()):
+                raise ValueError("two words have the same hash")
+        self._hashes, self._numbers = hashes[last], numbers[last]
+        self._seen: dict[str, int] = {}
+
+    def number(self, word: str) -> int:
+        """The word's number, -1 when it is not in the index."""
+        found = self._seen.get(word)
+        if found is None:
+            h = _hash(word)
+            i = int(np.searchsorted(self._hashes, h))
+            found = int(self._numbers[i]) if i < len(self._hashes) and int(self._hashes[i]) == h else -1
+            if len(self._seen) < 1_000_000:
+                self._seen[word] = found
+        return found
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+class CompactFrequencies:
+    """A read-only ``word -> frequency`` mapping: what ``get_frequency_dict`` returns, as a :class:`WordIndex` of
+    the words' band numbers."""
+
+    __slots__ = ("_index", "_freq")
 
     def __init__(self, bands: list[list[str]], cb_to_freq):
-        hashes = np.fromiter((_hash(w) for band in bands for w in band), dtype=np.int64)
         numbers = np.repeat(np.arange(len(bands), dtype=np.uint16), [len(band) for band in bands])
-        order = np.argsort(hashes, kind="stable")
-        hashes, numbers = hashes[order], numbers[order]
-        # a word listed twice keeps its last band, as the dict's later assignment did
-        last = np.ones(len(hashes), dtype=bool)
-        last[:-1] = hashes[1:] != hashes[:-1]
-        if not last.all():  # a word listed twice, or two words with one hash (then refuse)
-            repeated = {int(h) for h in hashes[~last]}
-            words: dict[int, set[str]] = {}
-            for band in bands:
-                for w in band:
-                    if _hash(w) in repeated:
-                        words.setdefault(_hash(w), set()).add(w)
-            if any(len(same) > 1 for same in words.values()):
-                raise ValueError("two words of the list have the same hash")
-        self._hashes, self._bands = hashes[last], numbers[last]
+        self._index = WordIndex((w for band in bands for w in band), numbers)
         self._freq = tuple(cb_to_freq(-k) for k in range(len(bands)))
 
-    def _band(self, word: str) -> int:
-        h = _hash(word)
-        i = int(np.searchsorted(self._hashes, h))
-        return int(self._bands[i]) if i < len(self._hashes) and int(self._hashes[i]) == h else -1
-
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._band(word) >= 0
+        return isinstance(word, str) and self._index.number(word) >= 0
 
     def __getitem__(self, word: str) -> float:
-        band = self._band(word)
+        band = self._index.number(word)
         if band < 0:
             raise KeyError(word)
         return self._freq[band]
 
     def get(self, word: str, default=None):
-        band = self._band(word)
+        band = self._index.number(word)
         return default if band < 0 else self._freq[band]
 
     def __len__(self) -> int:
-        return len(self._hashes)
+        return len(self._index)
 
 
 def compact_frequency_tables() -> bool:

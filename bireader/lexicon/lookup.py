@@ -279,3 +279,76 @@ def _back_words(reverse: Lexicon, text: str) -> frozenset[str]:
 
 def _translates_back(reverse: Lexicon, text: str, key: str) -> bool:
     return key in _back_words(reverse, text)
+
+
+_FITTING_POS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}, "ADV": {"ADV"}}
+
+
+@lru_cache(maxsize=100_000)
+def sense_pos(reverse: Lexicon, text: str) -> frozenset[str]:
+    """The parts of speech of a sense's first translation that the other direction's dictionary tags: FreeDict's
+    senses carry no tag, but ``"nombre"`` is a noun and ``"baser"`` a verb in French→English (``"abject, lâche"``
+    is an adjective: ``lâche`` may also be a noun, the sense's first word decides). Empty when unknown."""
+    for part in text.split(": ", 1)[-1].split(","):
+        part = " ".join(_PAREN_RE.sub(" ", part).split())
+        if not part:
+            continue
+        if part.startswith(("se ", "s'")):
+            return frozenset({"VERB"})
+        tags = frozenset(s.pos for s in reverse.senses(part) if s.pos)
+        if tags:
+            return tags
+    return frozenset()
+
+
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def pos_split(lex: Lexicon, senses: list[Sense], pos: str | None) -> tuple[list[Sense], list[Sense]]:
+    """The senses that can be the token's part of speech, and the others, each in their order.
+
+    English→French only: FreeDict's English senses are untagged and mix a word's parts of speech (``number``, a
+    verb in "numbered", lists "nombre", "numéro" before "numéroter"; ``base``, a noun, lists the verb "baser"
+    first), but the French side's words are tagged by the French→English dictionary. A sense goes to the others
+    when it is tagged with another part of speech, or when its first tagged French word has none that fits. French
+    senses' English words are mostly untagged or both noun and verb, so French→English senses stay as they are.
+
+    >>> lex = load_lexicon("en", "fr")
+    >>> [s.text for s in pos_split(lex, lex.senses("base", "NOUN"), "NOUN")[0]][:1]
+    ['base']
+    """
+    fitting = _FITTING_POS.get(pos or "")
+    if not fitting or len(senses) < 2 or lex.target_lang != "fr":
+        return senses, []
+    reverse = load_lexicon(lex.target_lang, lex.source_lang)
+    first, after = [], []
+    for s in senses:
+        tags = {s.pos} if s.pos else sense_pos(reverse, s.text)
+        (after if tags and not tags & fitting else first).append(s)
+    return (first, after) if first else (senses, [])
+
+
+_STRIP_ACCENTS = str.maketrans("éèêëàâäîïôöûüùçœæ", "eeeeaaaiioouuucoa")
+
+
+def _spelling_key(word: str) -> str:
+    word = normalise_word(word).translate(_STRIP_ACCENTS)
+    return word[:5] if len(word) >= 5 else ""
+
+
+def cognate_first(headword: str, senses: list[Sense]) -> list[Sense]:
+    """Senses with first, among the leading few, one whose translation is spelt like the headword (its first five
+    letters, accents aside): when the dictionary itself lists the word's cognate, it is the word's plain
+    equivalent (``stabilize`` -> "stabiliser" before the pivot's "asseoir"; ``agrarian`` -> "agrarien" before
+    "agriculteur").
+
+    >>> [s.text for s in cognate_first("stabilize", [Sense("asseoir", "VERB", "x"), Sense("stabiliser", "VERB", "x")])]
+    ['stabiliser', 'asseoir']
+    """
+    key = _spelling_key(headword)
+    if not key or len(senses) < 2:
+        return senses
+    for k, sense in enumerate(senses[:ROUND_TRIP_SENSES]):
+        if any(_spelling_key(w) == key for w in _WORD.findall(sense.text.split(": ", 1)[-1])):
+            return senses if k == 0 else [sense] + senses[:k] + senses[k + 1:]
+    return senses

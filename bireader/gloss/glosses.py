@@ -277,6 +277,7 @@ class _Glosser:
         self.lex = load_lexicon(source_lang, target_lang)
         self.reverse = load_lexicon(target_lang, source_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
+        self._readings: dict[tuple[str, ...], tuple[str, str] | None] = {}
 
     def lookup(self, token: Token) -> tuple[str, list[str], list[str]]:
         key = (token.text, token.lemma, token.pos)
@@ -304,12 +305,94 @@ class _Glosser:
             self._cache[key] = found
         return found
 
+    def lexicon_reading(self, token: Token) -> tuple[str, str] | None:
+        """The (lemma, tag) the dictionary gives a French content word where the tagger's cannot be right, or None.
+
+        - the tagger's lemma is no headword but the form is one of a single part of speech: ``difforme`` (VERB,
+          "difformer") is the adjective ``difforme``, ``toque`` (ADJ, "toquer") the noun ``toque``;
+        - the lemma is a headword only as a verb and the form is none, tagged as an adverb or a noun: ``pâlit``
+          (ADV, "pâlir") is a verb. (A participle tagged as an adjective stays one: ``une main ridée``.)
+        """
+        key = ("reading", token.text, token.lemma, token.pos)
+        if key in self._readings:
+            return self._readings[key]
+        found = None
+        form, lemma = token.text.lower(), (token.lemma or "").lower()
+        lemma_tags = {s.pos for s in self.lex.senses(lemma)} if lemma else set()
+        form_senses = self.lex.senses(form)
+        form_tags = {s.pos for s in form_senses if s.pos}
+        if lemma and not lemma_tags and len(form_tags) == 1 and form_tags & CONTENT_POS and token.pos not in form_tags:
+            found = (form, next(iter(form_tags)))
+        elif token.pos in ("ADV", "NOUN") and lemma_tags == {"VERB"} and lemma != form and not form_senses:
+            found = (lemma, "VERB")
+        self._readings[key] = found
+        return found
+
+    def first_tag(self, token: Token) -> str | None:
+        """The part of speech of the dictionary's first tagged sense of a word's form (or lemma)."""
+        for key in (token.text.lower(), (token.lemma or "").lower()):
+            tag = next((s.pos for s in self.lex.senses(key) if s.pos), None)
+            if tag:
+                return tag
+        return None
+
+    def noun_reading(self, token: Token) -> str | None:
+        """The noun headword of a word tagged as a verb or adjective, if the dictionary has one (``commis``, not
+        ``commettre``; ``domestiques`` -> ``domestique``); an adjective only when the dictionary gives it as a
+        noun first (``domestique``: "servant"; not ``petit``)."""
+        form = token.text.lower()
+        # a verb's form only: its lemma is an infinitive, some of which are nouns too ("alla" -> "aller")
+        for key in [form] if token.pos == "VERB" else dict.fromkeys([form, _simplemma_fr(form)]):
+            tagged = [s.pos for s in self.lex.senses(key) if s.pos]
+            if (tagged[:1] == ["NOUN"]) if token.pos == "ADJ" else "NOUN" in tagged:
+                return key
+        return None
+
+    def after_determiner(self, tokens: list[Token], k: int) -> bool:
+        """Whether token ``k`` follows a determiner, with at most two adjectives between that the dictionary gives
+        as adjectives first (``un petit commis``; in ``un domestique français``, ``français`` does not)."""
+        j = k - 1
+        while j >= 0 and k - j <= 3:
+            t = tokens[j]
+            if t.pos == "DET" and t.text.lower().replace("’", "'") in FRENCH_DETERMINERS:
+                return True  # a determiner, not the pronoun of "on le sait"
+            if t.pos != "ADJ" or self.first_tag(t) != "ADJ":
+                return False
+            j -= 1
+        return False
+
+    def readings(self, tokens: list[Token]) -> list[Token]:
+        """The sentence's tokens as the glosser reads them: the tagger's lemma and tag, corrected where the
+        dictionary or the noun phrase says otherwise (``lexicon_reading``), and a word tagged as a verb or an
+        adjective that heads a noun phrase read as the noun the dictionary has (``noun_reading``): after a
+        determiner and before no noun, ``un petit commis du ministère`` (not ``commettre``), ``mon domestique me
+        réveilla`` (not the adjective). Right to left, so that a word before a noun found so stays as it is.
+        French only; the Document's own tokens are not changed."""
+        if self.lang != "fr":
+            return tokens
+        out = list(tokens)
+        next_pos = "PUNCT"
+        for k in range(len(tokens) - 1, -1, -1):
+            t = tokens[k]
+            if t.is_word and t.pos in CONTENT_POS:
+                fixed = self.lexicon_reading(t)
+                if fixed is None and t.pos in ("VERB", "ADJ") and next_pos not in ("NOUN", "PROPN") \
+                        and self.after_determiner(tokens, k):
+                    noun = self.noun_reading(t)
+                    fixed = (noun, "NOUN") if noun else None
+                if fixed:
+                    out[k] = Token(t.text, t.start, t.end, fixed[0], fixed[1], t.is_word)
+            if t.is_word:
+                next_pos = out[k].pos
+        return out
+
     def sentence(
         self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token],
         sure: frozenset[int] | set[int] = frozenset(),
     ) -> list[TokenGloss]:
         """The glosses of one sentence's tokens. ``links``: source token -> target tokens the aligner links it to;
         ``sure``: the source tokens whose links both directions agree on."""
+        tokens = self.readings(tokens)
         glosses: list[TokenGloss] = []
         group_of: dict[int, tuple[int, int, str]] = {}
         for span in multiword_spans(tokens, self.lex):
@@ -365,7 +448,7 @@ class _Glosser:
             rank = lemma_rank(lemma, self.lang) if worthy else None
             glosses.append(
                 TokenGloss(
-                    token=i, lemma=lemma, pos=token.pos, senses=texts if worthy else [],
+                    token=i, lemma=lemma, pos=tokens[i].pos, senses=texts if worthy else [],
                     rendering=rendering if worthy else [],
                     rendering_text=" ".join(target_tokens[j].text for j in rendering) if worthy else "",
                     freq_rank=rank, band=band(rank), gloss_worthy=worthy, group=group,
@@ -466,6 +549,17 @@ def light_rendering(lemma: str, rendering: list[Token], lang: str = "fr") -> boo
         return False
     rank = lemma_rank(lemma, lang)
     return rank is None or rank > LIGHT_RANK
+
+
+FRENCH_DETERMINERS = set("le la l' les un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos "
+                         "votre vos leur leurs quel quelle quels quelles chaque".split())
+
+
+@lru_cache(maxsize=50_000)
+def _simplemma_fr(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="fr").lower()
 
 
 def _cognates(lemma: str, token: Token) -> bool:

@@ -346,9 +346,21 @@ def cognate_first(headword: str, senses: list[Sense]) -> list[Sense]:
     ['stabiliser', 'asseoir']
     """
     key = _spelling_key(headword)
-    if not key or len(senses) < 2:
+    if not key or not senses:
         return senses
     for k, sense in enumerate(senses[:ROUND_TRIP_SENSES]):
         if any(_spelling_key(w) == key for w in _WORD.findall(sense.text.split(": ", 1)[-1])):
-            return senses if k == 0 else [sense] + senses[:k] + senses[k + 1:]
+            return [_cognate_word_first(sense, key)] + senses[:k] + senses[k + 1:]
     return senses
+
+
+def _cognate_word_first(sense: Sense, key: str) -> Sense:
+    """The sense with its synonym spelt like the headword first: ``employ`` -> "employer, appliquer, se servir
+    de" (FreeDict has "appliquer, employer, ...": a learner reads the first word as the gloss)."""
+    if ": " in sense.text or "," not in sense.text:
+        return sense
+    parts = [p.strip() for p in sense.text.split(",")]
+    first = next((p for p in parts if any(_spelling_key(w) == key for w in _WORD.findall(p))), parts[0])
+    if first == parts[0]:
+        return sense
+    return Sense(", ".join([first] + [p for p in parts if p != first]), sense.pos, sense.source)

@@ -16,8 +16,9 @@ def test_the_confidence_table_covers_every_kind_of_evidence_and_orders_it():
     evidences = {k[0] for k in RENDERING_CONFIDENCE}
     assert evidences == {"dictionary", "aligner", "aligner, word unknown to the dictionary",
                          "aligner, both dictionaries disagree", "aligner, another word's translation",
-                         "aligner, the rendering's cognate is missing"}
-    assert len(RENDERING_CONFIDENCE) == len(evidences) * 4
+                         "aligner, the rendering's cognate is missing", "dictionary, the aligner linked nothing"}
+    # every kind both ways of agreement and of parts of speech; a link the aligner did not make is one-way
+    assert len(RENDERING_CONFIDENCE) == (len(evidences) - 1) * 4 + 2
     assert all(0 < c < 1 for c in RENDERING_CONFIDENCE.values())
     # a link both directions agree on, confirmed by the dictionary, is the surest kind; another word's
     # translation on one direction's word the least
@@ -135,3 +136,15 @@ def test_a_word_of_another_part_of_speech_that_neither_dictionary_relates_is_not
     glosses = glosser.sentence(source, {1: [1], 2: [5], 4: [8]}, target, sure={1, 2, 4})
     assert glosses[2].rendering == [] and glosses[2].confidence > 0 and glosses[2].senses
     assert glosses[4].rendering_text == "soul"
+
+
+def test_a_word_the_aligner_left_alone_gets_the_one_free_word_the_dictionary_gives_it():
+    glosser = G._Glosser("fr", "en")
+    source = [_tok("Le", "DET", "le"), _tok("chat", "NOUN"), _tok("noir", "ADJ"), _tok("dort", "VERB", "dormir")]
+    target = [_tok("The", "DET", "the"), _tok("black", "ADJ"), _tok("cat", "NOUN"), _tok("sleeps", "VERB", "sleep")]
+    glosses = glosser.sentence(source, {0: [0], 2: [1], 3: [3]}, target, sure={0, 2, 3})
+    assert glosses[1].rendering_text == "cat"
+    assert glosses[1].confidence == RENDERING_CONFIDENCE[("dictionary, the aligner linked nothing", False, True)]
+    # not when the word it would take is linked to another word already
+    taken = glosser.sentence(source, {0: [0], 2: [2], 3: [3]}, target, sure={0, 2, 3})
+    assert taken[1].rendering == []

@@ -193,8 +193,29 @@ def variant_senses(lex: Lexicon, word: str, pos: str | None = None) -> tuple[str
     return best, merged
 
 
+# French possessive pronouns, a closed class the dictionaries give badly: the pivot has "sien" as "his" only, and
+# Cunégonde's "la sienne" is "hers" (source ``grammar``)
+_POSSESSIVE_PRONOUNS = {"mien": "mine", "tien": "yours", "sien": "his, hers, its", "nôtre": "ours", "vôtre": "yours"}
+_POSSESSIVE_FORMS = {lemma + ending: lemma for lemma in _POSSESSIVE_PRONOUNS
+                     for ending in (("", "s") if lemma.endswith("e") else ("", "ne", "s", "nes"))}
+
+
+def possessive_pronoun(form: str) -> tuple[str, list[Sense]] | None:
+    """``sienne`` -> ``("sien", [Sense("his, hers, its")])``; None for any other word.
+
+    >>> possessive_pronoun("siennes")[1][0].text, possessive_pronoun("notre")
+    ('his, hers, its', None)
+    """
+    lemma = _POSSESSIVE_FORMS.get(form.lower().replace("’", "'"))
+    return (lemma, [Sense(_POSSESSIVE_PRONOUNS[lemma], "PRON", "grammar")]) if lemma else None
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
+    if lex.source_lang == "fr" and lex.target_lang == "en" and pos != "VERB" and form:  # not "tiens" (tenir)
+        found = possessive_pronoun(form)
+        if found:
+            return found
     tried: list[str] = []
     for key in [lemma, form.lower(), _simplemma(form.lower(), lex.source_lang) if form else ""]:
         key = key.lower()

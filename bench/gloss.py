@@ -226,7 +226,8 @@ def first_sense_precision(lang: str, show: bool = False) -> tuple[float, int, li
 
 def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[str]:
     """Precision of the renderings of each kind of evidence (the glosser's RENDERING_CONFIDENCE), every rendering
-    shown; then precision and recall at each threshold. Each kind gets a code in place of its confidence for one
+    shown; then precision and recall at each threshold, and held out (each ALIBI story's renderings judged by the
+    smoothed shares, (right + 1) / (renderings + 2), of the four other stories). Each kind gets a code in place of its confidence for one
     run, so that every shown rendering says which kind it is."""
     from bireader.gloss import glosses as G
 
@@ -288,7 +289,7 @@ def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[st
                     cell[1] += ok
             for s, kind, ok in by_story:
                 n, k = table.get(kind, (0, 0))
-                if s == story and kind not in saved[2] and n and k / n >= threshold:
+                if s == story and kind not in saved[2] and (k + 1) / (n + 2) >= threshold:  # smoothed as the table
                     shown += 1
                     right += ok
         mark = " (the default)" if threshold == saved[1] else ""

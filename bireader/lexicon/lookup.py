@@ -352,7 +352,15 @@ def pos_split(lex: Lexicon, senses: list[Sense], pos: str | None) -> tuple[list[
 _STRIP_ACCENTS = str.maketrans("éèêëàâäîïôöûüùçœæ", "eeeeaaaiioouuucoa")
 
 
-def _spelling_key(word: str) -> str:
+@lru_cache(maxsize=200_000)
+def spelling_key(word: str) -> str:
+    """The first five letters of a word of five or more, lower case and without accents: French and English words
+    that share it are mostly cognates (``stabiliser``/``stabilize``, ``déclaration``/``declaration``); "" for
+    shorter words.
+
+    >>> spelling_key("Stabiliser"), spelling_key("état")
+    ('stabi', '')
+    """
     word = normalise_word(word).translate(_STRIP_ACCENTS)
     return word[:5] if len(word) >= 5 else ""
 
@@ -366,11 +374,11 @@ def cognate_first(headword: str, senses: list[Sense]) -> list[Sense]:
     >>> [s.text for s in cognate_first("stabilize", [Sense("asseoir", "VERB", "x"), Sense("stabiliser", "VERB", "x")])]
     ['stabiliser', 'asseoir']
     """
-    key = _spelling_key(headword)
+    key = spelling_key(headword)
     if not key or not senses:
         return senses
     for k, sense in enumerate(senses[:ROUND_TRIP_SENSES]):
-        if any(_spelling_key(w) == key for w in _WORD.findall(sense.text.split(": ", 1)[-1])):
+        if any(spelling_key(w) == key for w in _WORD.findall(sense.text.split(": ", 1)[-1])):
             return [_cognate_word_first(sense, key)] + senses[:k] + senses[k + 1:]
     return senses
 
@@ -381,7 +389,7 @@ def _cognate_word_first(sense: Sense, key: str) -> Sense:
     if ": " in sense.text or "," not in sense.text:
         return sense
     parts = [p.strip() for p in sense.text.split(",")]
-    first = next((p for p in parts if any(_spelling_key(w) == key for w in _WORD.findall(p))), parts[0])
+    first = next((p for p in parts if any(spelling_key(w) == key for w in _WORD.findall(p))), parts[0])
     if first == parts[0]:
         return sense
     return Sense(", ".join([first] + [p for p in parts if p != first]), sense.pos, sense.source)

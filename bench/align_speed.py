@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.align_speed            # table + docs/align.md
     .venv/bin/python -m bench.align_speed --runs 5 --no-doc
+    .venv/bin/python -m bench.align_speed --digest         # fingerprint of every alignment (speed work must keep it)
 
 Each measurement is a fresh Python process (so the peak RSS is the aligner's own, lexicon included) that
 reads the two sentence files, aligns the first fraction of each side with the default settings (lexicon
@@ -74,11 +75,55 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def digest(out: Path | None = None) -> str:
+    """A SHA-256 of the beads, their confidences and confidence features on Bovary and on every document of
+    ``bench.align``'s sets: a change made for speed must leave it as it is. With ``out``, the same as JSON, one
+    entry per document, to find where two runs differ.
+    """
+    import hashlib
+
+    from bench.align import (TEXTBERG, TRANSREAD, paragraph_starts, read_lines, split_eoa, transread_books)
+    from bireader.align.confidence import confidence
+    from bireader.align.pipeline import align_with_features
+
+    jobs = [("bovary", lambda: align_with_features(read_lines(BOVARY / "bovary.french.sent.txt"),
+                                                   read_lines(BOVARY / "bovary.english.sent.txt")))]
+    for book in transread_books():
+        d = TRANSREAD / book
+        jobs.append((book, lambda d=d, book=book: align_with_features(
+            read_lines(d / f"{book}.fr"), read_lines(d / f"{book}.en"),
+            source_breaks=paragraph_starts(d / f"{book}.fr.ids"), target_breaks=paragraph_starts(d / f"{book}.en.ids"))))
+    be = TEXTBERG / "bleualign_eval"
+    de, fr = split_eoa(read_lines(be / "eval1989.de")), split_eoa(read_lines(be / "eval1989.fr"))
+    trans_lines, k = read_lines(be / "eval1989.europarlfull.fr"), 0
+    for t, (src, tgt) in enumerate(zip(de, fr)):
+        tr = trans_lines[k : k + len(src)]
+        k += len(src) + 1
+        jobs.append((f"textberg{t}", lambda src=src, tgt=tgt, tr=tr: align_with_features(
+            src, tgt, translation=tr, languages=("de", "fr"))))
+    docs = {}
+    for name, job in jobs:
+        rows = []
+        for bead, feats in job():
+            raw = None if feats is None else float(confidence(feats[None, :])[0])
+            rows.append([str(bead), bead.confidence, raw, None if feats is None else [float(x) for x in feats]])
+        docs[name] = rows
+    text = json.dumps(docs, sort_keys=True)
+    if out is not None:
+        out.write_text(text)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-doc", action="store_true")
+    ap.add_argument("--digest", nargs="?", const="", metavar="JSON",
+                    help="print the fingerprint of all alignments (and write them to JSON), then stop")
     args = ap.parse_args(argv)
+    if args.digest is not None:
+        print(digest(Path(args.digest) if args.digest else None))
+        return
     rows = [measure(f, args.runs) for f in (0.25, 0.5, 1.0)]
     load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else ["?"]
     out = ("### Madame Bovary (one document, default settings)\n\n" + table(rows) +

@@ -73,15 +73,22 @@ def build_bitext(
     pos_len = array("q")  # features per position
     pos_count = array("q")  # positions per source sentence
     own: set[int] = set()  # features of the source words themselves (not of their renderings)
+    # A book has some 200,000 tokens but only 15,000 distinct ones: each is rendered, and each rendering given
+    # its sorted feature ids, once. Ids are still handed out in the order the features are first met.
+    token_cache: dict[str, frozenset[str] | None] = {}
+    rendering_ids: dict[frozenset[str], list[int]] = {}
     for k, text in enumerate(source):
         variants = []
         for tok in scoring_tokens(text):
-            v = renderer(tok)
+            v = token_cache.get(tok, False)
+            if v is False:
+                v = token_cache[tok] = renderer(tok) or None
+                if v:
+                    f = feature(tok)
+                    if f:
+                        own.add(fid(f))
             if v:
                 variants.append(v)
-                f = feature(tok)
-                if f:
-                    own.add(fid(f))
         if extra:
             variants = [v | frozenset(g for f in v for g in extra.get(f, ())) for v in variants]
         if translation is not None:
@@ -95,17 +102,28 @@ def build_bitext(
         pos_count.append(len(unique_positions))
         for v in unique_positions:
             pos_len.append(len(v))
-            # sorted: a frozenset's order follows string hashing, which changes with every process
-            # (PYTHONHASHSEED); feature ids, and through them the iterative pass's count sketch, must not
-            pos_feat.extend(fid(f) for f in sorted(v))
+            ids = rendering_ids.get(v)
+            if ids is None:
+                # sorted: a frozenset's order follows string hashing, which changes with every process
+                # (PYTHONHASHSEED); feature ids, and through them the iterative pass's count sketch, must not
+                ids = rendering_ids[v] = [fid(f) for f in sorted(v)]
+            pos_feat.extend(ids)
+    del token_cache, rendering_ids
     tgt_tokens = []
     tgt_feat = array("q")
     tgt_count = array("q")
+    target_ids: dict[str, int | None] = {}  # token -> its feature id (None: no feature)
     for text in target:
-        feats = [f for f in map(feature, scoring_tokens(text)) if f]
         if keep_tokens:
-            tgt_tokens.append(feats)
-        ids = {fid(f) for f in feats}
+            tgt_tokens.append([f for f in map(feature, scoring_tokens(text)) if f])
+        ids = set()
+        for tok in scoring_tokens(text):
+            x = target_ids.get(tok, False)
+            if x is False:
+                f = feature(tok)
+                x = target_ids[tok] = fid(f) if f else None
+            if x is not None:
+                ids.add(x)
         tgt_count.append(len(ids))
         tgt_feat.extend(ids)
 

@@ -105,34 +105,53 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
     tgt_bc = np.r_[0, np.cumsum(g.tgt_breaks)]
     use_breaks = g.src_breaks.any() and g.tgt_breaks.any()
     pw = g.shared_cum.shape[1] - 1
+    Jc = np.clip(J, 0, g.m)
+    # Bead types share their parts: the target start c0 depends on b only, a source row's running sums on d
+    # only, the shared weight of row I - d with targets c0 .. J on (d, b) only. Each part is computed once
+    # per block and reused (the arithmetic, and so every score, is the same as type by type).
+    target_start = {b: np.clip(J - b, 0, g.m) for b in {b for _, b in BEAD_TYPES}}
+    tgt_len = {b: g.tgt_chars[Jc] - g.tgt_chars[c0c] for b, c0c in target_start.items()}
+    tgt_weight = {b: g.tgt_weight[Jc] - g.tgt_weight[c0c] for b, c0c in target_start.items()}
+    row_end: dict[int, tuple] = {}  # d -> (row, base, running sum up to J)
+    row_shared: dict[tuple[int, int], np.ndarray] = {}  # (d, b) -> shared weight of row I - d with c0 .. J
+
+    def shared_part(d: int, b: int) -> np.ndarray:
+        if (d, b) not in row_shared:
+            if d not in row_end:
+                r = np.clip(I - d, 0, g.n - 1)
+                base = g.plo[r]
+                row_end[d] = (r, base, g.shared_cum[r, np.clip(Jc - base, 0, pw)])
+            r, base, upto = row_end[d]
+            row_shared[d, b] = upto - g.shared_cum[r, np.clip(target_start[b] - base, 0, pw)]
+        return row_shared[d, b]
+
     for t, (a, b) in enumerate(BEAD_TYPES):
         r0 = I - a
         c0 = J - b
         valid = (r0 >= 0) & (c0 >= 0) & (J <= g.m)
         r0c = np.clip(r0, 0, g.n)
-        c0c = np.clip(c0, 0, g.m)
-        Jc = np.clip(J, 0, g.m)
+        c0c = target_start[b]
         s = np.full(J.shape, p.prior[(a, b)])
         if a and b:
             ls = g.src_chars[I] - g.src_chars[r0c]
-            lt = g.tgt_chars[Jc] - g.tgt_chars[c0c]
+            lt = tgt_len[b]
             s = s + p.length * length_logprob(ls, lt, p.ratio, p.variance)
             shared = np.zeros(J.shape)
             dots = np.zeros(J.shape) if g.emb_cum is not None else None
             for d in range(1, a + 1):
-                r = np.clip(I - d, 0, g.n - 1)
-                base = g.plo[r]
-                hi = np.clip(Jc - base, 0, pw)
-                lo_ = np.clip(c0c - base, 0, pw)
-                shared += g.shared_cum[r, hi] - g.shared_cum[r, lo_]
+                shared += shared_part(d, b)
                 if dots is not None:
+                    r = np.clip(I - d, 0, g.n - 1)
+                    base = g.plo[r]
+                    hi = np.clip(Jc - base, 0, pw)
+                    lo_ = np.clip(c0c - base, 0, pw)
                     dots += g.emb_cum[r, hi] - g.emb_cum[r, lo_]
             if dots is not None:
                 from bireader.align.embeddings import run_norm_sq
 
                 norm = np.sqrt(np.maximum(run_norm_sq(g.src_lags, r0c, I) * run_norm_sq(g.tgt_lags, c0c, Jc), 1e-9))
                 s = s + p.embedding * (dots / norm - p.embedding_base)
-            denom = (g.src_weight[I] - g.src_weight[r0c]) + (g.tgt_weight[Jc] - g.tgt_weight[c0c])
+            denom = (g.src_weight[I] - g.src_weight[r0c]) + tgt_weight[b]
             s = s + p.lexical * np.where(denom > 0, 2.0 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
         else:
             s = s + p.lexical * p.null_lexical

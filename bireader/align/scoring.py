@@ -194,39 +194,58 @@ def sorted_unique(keys: np.ndarray) -> np.ndarray:
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
+PAIR_BLOCK = 1 << 14  # source feature occurrences handled at once (a few MB of temporaries on a book)
+
+
 def pair_sums(
     bt: Bitext, win_lo: np.ndarray, win_hi: np.ndarray, max_df: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair (i, j) with ``win_lo[i] <= j < win_hi[i]`` that shares a feature, and its shared weight.
 
     Features found in more than ``max_df`` sentences of either side are left out (they would pair everything).
-    Returns (i, j, weight) arrays, one entry per pair.
+    Returns (i, j, weight) arrays, one entry per pair, sorted by (i, j).
     """
     f_s, i_s = bt.src_occ
     f_t, j_t = bt.tgt_occ
     if max_df is not None:
         keep = (bt.df_src[f_s] <= max_df) & (bt.df_tgt[f_s] <= max_df)
         f_s, i_s = f_s[keep], i_s[keep]
+        del keep
+    # A book's band meets a few million (occurrence, target) entries. They are enumerated and summed by blocks
+    # of whole source sentences, so that the temporaries stay small; a pair's entries all fall in one block,
+    # and its weights are added in the order of the feature ids (a stable sort), whatever the blocks.
+    by_sentence = np.argsort(i_s, kind="stable")
+    f_s, i_s = f_s[by_sentence], i_s[by_sentence]
+    del by_sentence
+    cuts = np.unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
+    edges = np.r_[0, cuts, len(i_s)]
     stride = bt.m + 1
     key_t = f_t * stride + j_t
-    start = np.searchsorted(key_t, f_s * stride + win_lo[i_s])
-    stop = np.searchsorted(key_t, f_s * stride + np.minimum(win_hi[i_s], stride))
-    counts = np.maximum(stop - start, 0)
-    total = int(counts.sum())
-    if total == 0:
+    out_i, out_j, out_w = [], [], []
+    for b0, b1 in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        c_f, c_i = f_s[b0:b1], i_s[b0:b1]
+        start = np.searchsorted(key_t, c_f * stride + win_lo[c_i])
+        stop = np.searchsorted(key_t, c_f * stride + np.minimum(win_hi[c_i], stride))
+        counts = np.maximum(stop - start, 0)
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        keys = np.repeat(c_i, counts) * stride + j_t[offsets]
+        del offsets
+        pw = np.repeat(bt.weight[c_f], counts)
+        order = np.argsort(keys, kind="stable")
+        keys, pw = keys[order], pw[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        out_w.append(np.add.reduceat(pw, starts))
+        keys = keys[starts]
+        out_i.append(keys // stride)
+        out_j.append(keys % stride)
+    if not out_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    pi = np.repeat(i_s, counts)
-    pj = j_t[offsets]
-    pw = np.repeat(bt.weight[f_s], counts)
-    keys = pi * stride + pj
-    order = np.argsort(keys)
-    keys, pw = keys[order], pw[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sums = np.add.reduceat(pw, starts)
-    keys = keys[starts]
-    return keys // stride, keys % stride, sums
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_w)
 
 
 def dice(bt: Bitext, i: np.ndarray, j: np.ndarray, shared: np.ndarray) -> np.ndarray:

@@ -249,7 +249,8 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
     if iterative:
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
-            raw = align_bitext(add_learnt(bt, src_feats, tgt_feats), settings, source_breaks, target_breaks, hard)
+            bt = add_learnt(bt, src_feats, tgt_feats)  # the first pass's arrays go (peak memory)
+            raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
     beads = [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw]
     if settings.local:  # excerpts: the unpaired rest of the longer side stays sentence by sentence
         return beads

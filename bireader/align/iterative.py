@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bireader.align.scoring import Bitext, reweigh, sorted_unique
+from bireader.align.scoring import INDEX, Bitext, reweigh, sorted_unique
 
 MIN_CONFIDENCE = 0.95  # beads trusted as training material
 MIN_PAIR_COUNT = 2
@@ -108,7 +108,7 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     """A copy of ``bt`` where every source position with a learnt source feature also has its translation."""
     if len(src_feats) == 0:
         return bt
-    v = len(bt.vocab)
+    v = np.int64(len(bt.vocab))  # int64 keys of int32 ids
     order = np.argsort(src_feats, kind="stable")
     src_feats, tgt_feats = src_feats[order], tgt_feats[order]
     pos_feat, pos_id, pos_sent = bt.positions
@@ -131,7 +131,7 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     sentence_of[pos_id] = pos_sent
     sent = sentence_of[pid]
     occ = sorted_unique(feat * (bt.n + 1) + sent)
-    src_occ = (occ // (bt.n + 1), occ % (bt.n + 1))
+    src_occ = ((occ // (bt.n + 1)).astype(INDEX), (occ % (bt.n + 1)).astype(INDEX))
     from dataclasses import replace
 
-    return reweigh(replace(bt, src_occ=src_occ, positions=(feat, pid, sent)))
+    return reweigh(replace(bt, src_occ=src_occ, positions=(feat.astype(INDEX), pid.astype(INDEX), sent.astype(INDEX))))

@@ -21,6 +21,10 @@ from bireader.align.render import Renderer, identity_renderer
 from bireader.align.tokens import feature, scoring_tokens
 
 
+INDEX = np.int32  # feature ids, sentence and position indices as stored
+KEY = np.int64  # combined keys
+
+
 @dataclass
 class Bitext:
     """Both sides of a text reduced to what the aligner scores."""
@@ -29,6 +33,8 @@ class Bitext:
     m: int
     src_variants: list[list[frozenset[str]]]  # rendered source, per token position (for BLEU)
     tgt_tokens: list[list[str]]  # target features per position (for BLEU)
+    # The index arrays below are int32 (half the memory of a book's bitext); arithmetic on them that can
+    # exceed 2**31 (keys such as feature * (m + 1) + sentence) is done in int64 (``INDEX``, ``KEY``).
     src_occ: tuple[np.ndarray, np.ndarray]  # (feature id, sentence) of every distinct feature of a source sentence
     tgt_occ: tuple[np.ndarray, np.ndarray]  # the same for the target, sorted by (feature, sentence)
     weight: np.ndarray  # per feature id
@@ -69,7 +75,7 @@ def build_bitext(
 
     src_variants = []
     # flat arrays rather than lists of lists: a book has about a million (position, feature) entries
-    pos_feat = array("q")  # feature of each (position, feature) entry
+    pos_feat = array("i")  # feature of each (position, feature) entry (int32, like INDEX)
     pos_len = array("q")  # features per position
     pos_count = array("q")  # positions per source sentence
     own: set[int] = set()  # features of the source words themselves (not of their renderings)
@@ -110,7 +116,7 @@ def build_bitext(
             pos_feat.extend(ids)
     del token_cache, rendering_ids
     tgt_tokens = []
-    tgt_feat = array("q")
+    tgt_feat = array("i")
     tgt_count = array("q")
     target_ids: dict[str, int | None] = {}  # token -> its feature id (None: no feature)
     for text in target:
@@ -128,14 +134,14 @@ def build_bitext(
         tgt_feat.extend(ids)
 
     n, m, v = len(source), len(target), max(len(vocab), 1)
-    pos_feat_a = np.frombuffer(pos_feat, dtype=np.int64) if len(pos_feat) else np.zeros(0, dtype=np.int64)
+    pos_feat_a = np.frombuffer(pos_feat, dtype=INDEX) if len(pos_feat) else np.zeros(0, dtype=INDEX)
     pos_len_a = np.frombuffer(pos_len, dtype=np.int64) if len(pos_len) else np.zeros(0, dtype=np.int64)
-    pos_id = np.repeat(np.arange(len(pos_len_a)), pos_len_a)
-    pos_sent = np.repeat(np.arange(n), np.frombuffer(pos_count, dtype=np.int64) if n else 0)
+    pos_id = np.repeat(np.arange(len(pos_len_a), dtype=INDEX), pos_len_a)
+    pos_sent = np.repeat(np.arange(n, dtype=INDEX), np.frombuffer(pos_count, dtype=np.int64) if n else 0)
     entry_sent = pos_sent[pos_id] if len(pos_id) else pos_id
     src_occ = _occurrences(pos_feat_a, entry_sent, n)
-    tgt_sent = np.repeat(np.arange(m), np.frombuffer(tgt_count, dtype=np.int64) if m else 0)
-    tgt_feat_a = np.frombuffer(tgt_feat, dtype=np.int64) if len(tgt_feat) else np.zeros(0, dtype=np.int64)
+    tgt_sent = np.repeat(np.arange(m, dtype=INDEX), np.frombuffer(tgt_count, dtype=np.int64) if m else 0)
+    tgt_feat_a = np.frombuffer(tgt_feat, dtype=INDEX) if len(tgt_feat) else np.zeros(0, dtype=INDEX)
     tgt_occ = _occurrences(tgt_feat_a, tgt_sent, m)
     df_src = np.bincount(src_occ[0], minlength=v)
     df_tgt = np.bincount(tgt_occ[0], minlength=v)
@@ -183,9 +189,9 @@ def reweigh(bt: Bitext) -> Bitext:
 
 
 def _occurrences(feats: np.ndarray, sents: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (feature id, sentence index) pairs, sorted by feature then sentence."""
-    keys = sorted_unique(feats * (size + 1) + sents)
-    return keys // (size + 1), keys % (size + 1)
+    """Distinct (feature id, sentence index) pairs, sorted by feature then sentence (INDEX arrays)."""
+    keys = sorted_unique(feats.astype(KEY) * (size + 1) + sents)
+    return (keys // (size + 1)).astype(INDEX), (keys % (size + 1)).astype(INDEX)
 
 
 def sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -219,7 +225,7 @@ def pair_sums(
     del by_sentence
     cuts = np.unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
     edges = np.r_[0, cuts, len(i_s)]
-    stride = bt.m + 1
+    stride = KEY(bt.m + 1)  # a numpy int64: keys of int32 ids are computed in int64
     key_t = f_t * stride + j_t
     out_i, out_j, out_w = [], [], []
     for b0, b1 in zip(edges[:-1].tolist(), edges[1:].tolist()):

@@ -166,7 +166,7 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
 
 
 def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
-              hard: list[tuple[int, int]] | None = None, block: int = 256) -> list[tuple[int, int, int, int, float]]:
+              hard: list[tuple[int, int]] | None = None, block: int = 128) -> list[tuple[int, int, int, int, float]]:
     """The best bead sequence from (0, 0) to (n, m) inside the band.
 
     Returns (i0, i1, j0, j1, score) per bead: source sentences i0..i1-1 with target sentences j0..j1-1.

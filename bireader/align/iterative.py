@@ -124,14 +124,16 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     # so its sentence is looked up afterwards rather than carried along
     keys = np.r_[pos_id * v + pos_feat, np.repeat(pos_id, counts) * v + tgt_feats[offsets]]
     del start, counts, offsets
-    keys = sorted_unique(keys)
-    feat, pid = keys % v, keys // v
+    keys.sort()
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    feat, pid = (keys % v).astype(INDEX), (keys // v).astype(INDEX)
     del keys
-    sentence_of = np.zeros(int(pos_id.max()) + 1, dtype=pos_sent.dtype)
+    sentence_of = np.zeros(int(pos_id.max()) + 1, dtype=INDEX)
     sentence_of[pos_id] = pos_sent
     sent = sentence_of[pid]
-    occ = sorted_unique(feat * (bt.n + 1) + sent)
+    occ = sorted_unique(feat.astype(np.int64) * (bt.n + 1) + sent)
     src_occ = ((occ // (bt.n + 1)).astype(INDEX), (occ % (bt.n + 1)).astype(INDEX))
+    del occ
     from dataclasses import replace
 
-    return reweigh(replace(bt, src_occ=src_occ, positions=(feat.astype(INDEX), pid.astype(INDEX), sent.astype(INDEX))))
+    return reweigh(replace(bt, src_occ=src_occ, positions=(feat, pid, sent)))

@@ -83,7 +83,7 @@ def _pair_counts(s_b, s_f, t_b, t_f, v: int) -> tuple[np.ndarray, np.ndarray]:
     reach = np.cumsum(counts[by_feature])
     total = int(reach[-1]) if len(reach) else 0
     cuts = np.searchsorted(feature_sorted, feature_sorted[np.searchsorted(reach, np.arange(PAIR_BUDGET, total, PAIR_BUDGET))])
-    edges = np.unique(np.r_[0, cuts, len(s_f)])
+    edges = sorted_unique(np.r_[0, cuts, len(s_f)])
     out_keys, out_counts = [], []
     for e0, e1 in zip(edges[:-1].tolist(), edges[1:].tolist()):
         sel = by_feature[e0:e1]

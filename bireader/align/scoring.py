@@ -223,7 +223,7 @@ def pair_sums(
     by_sentence = np.argsort(i_s, kind="stable")
     f_s, i_s = f_s[by_sentence], i_s[by_sentence]
     del by_sentence
-    cuts = np.unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
+    cuts = sorted_unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
     edges = np.r_[0, cuts, len(i_s)]
     stride = KEY(bt.m + 1)  # a numpy int64: keys of int32 ids are computed in int64
     key_t = f_t * stride + j_t

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bireader.align.render import Renderer, identity_renderer
-from bireader.align.tokens import feature, scoring_tokens
+from bireader.align.tokens import feature, normal_token, raw_tokens, scoring_tokens
 
 
 INDEX = np.int32  # feature ids, sentence and position indices as stored
@@ -81,14 +81,15 @@ def build_bitext(
     own: set[int] = set()  # features of the source words themselves (not of their renderings)
     # A book has some 200,000 tokens but only 15,000 distinct ones: each is rendered, and each rendering given
     # its sorted feature ids, once. Ids are still handed out in the order the features are first met.
-    token_cache: dict[str, frozenset[str] | None] = {}
+    token_cache: dict[str, frozenset[str] | None] = {}  # raw token -> its rendering
     rendering_ids: dict[frozenset[str], list[int]] = {}
     for k, text in enumerate(source):
         variants = []
-        for tok in scoring_tokens(text):
-            v = token_cache.get(tok, False)
+        for raw in raw_tokens(text):
+            v = token_cache.get(raw, False)
             if v is False:
-                v = token_cache[tok] = renderer(tok) or None
+                tok = normal_token(raw)
+                v = token_cache[raw] = renderer(tok) or None
                 if v:
                     f = feature(tok)
                     if f:
@@ -118,16 +119,16 @@ def build_bitext(
     tgt_tokens = []
     tgt_feat = array("i")
     tgt_count = array("q")
-    target_ids: dict[str, int | None] = {}  # token -> its feature id (None: no feature)
+    target_ids: dict[str, int | None] = {}  # raw token -> its feature id (None: no feature)
     for text in target:
         if keep_tokens:
             tgt_tokens.append([f for f in map(feature, scoring_tokens(text)) if f])
         ids = set()
-        for tok in scoring_tokens(text):
-            x = target_ids.get(tok, False)
+        for raw in raw_tokens(text):
+            x = target_ids.get(raw, False)
             if x is False:
-                f = feature(tok)
-                x = target_ids[tok] = fid(f) if f else None
+                f = feature(normal_token(raw))
+                x = target_ids[raw] = fid(f) if f else None
             if x is not None:
                 ids.add(x)
         tgt_count.append(len(ids))

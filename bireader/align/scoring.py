@@ -6,8 +6,9 @@ lexical evidence of a pair is the weight of the features they share; a bead's is
 divided by half the weight of its sentences (a Dice coefficient in [0, 1]).
 
 ``pair_sums`` finds the pairs that share anything through an inverted index: for every feature, the source
-sentences that have it meet the target sentences that have it inside a window of target indices. The whole
-enumeration is a few numpy operations, so a book of 7,000 sentences a side takes a fraction of a second.
+sentences that have it meet the target sentences that have it inside a window of target indices. The
+enumeration is a few numpy operations per block of source sentences (blocks keep the temporaries to a few MB),
+so a book of 7,000 sentences a side takes a fraction of a second.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def build_bitext(
             ids = rendering_ids.get(v)
             if ids is None:
                 # sorted: a frozenset's order follows string hashing, which changes with every process
-                # (PYTHONHASHSEED); feature ids, and through them the iterative pass's count sketch, must not
+                # (PYTHONHASHSEED); feature ids, and through them the iterative pass's ranking of tied word pairs, must not
                 ids = rendering_ids[v] = [fid(f) for f in sorted(v)]
             pos_feat.extend(ids)
     del token_cache, rendering_ids

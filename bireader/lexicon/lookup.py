@@ -1,8 +1,10 @@
-"""Find a running-text token in the lexicon when its lemma is not a headword.
+"""Find a running-text token in the lexicon when its lemma is not a headword, and order the senses found.
 
 The problem: a dictionary lists ``tendre`` and ``sœur``; a text has ``tendrement``, ``soeur`` (no ligature), a
 lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 
+0. French possessive pronouns, a closed class the dictionaries give badly (``sienne`` -> "his, hers, its",
+   source ``grammar``);
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
    ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
@@ -14,6 +16,10 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
    (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French,
    ``banality`` -> "banalité"); only candidates that wordfreq knows as words of some frequency in the target
    language are kept (source ``cognate``).
+
+Then the glosser orders the senses: ``pos_split`` (English→French: senses whose French words can be the token's
+part of speech first), ``round_trip_first`` (first a sense the other direction translates back to the word) and
+``cognate_first`` (English→French: the dictionary's own cognate of the word first).
 
     >>> key, senses = find_senses(load_lexicon("fr", "en"), "tendrement", "tendrement", "ADV")
     >>> key, "tenderly" in [s.text for s in senses]

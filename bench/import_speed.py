@@ -148,6 +148,14 @@ def child(kind: str, fraction: float, workdir: Path) -> dict:
 
 # ---- the parent: runs, medians, the check, the table -----------------------------------------------------------
 
+def use_checkout_on_path() -> None:
+    """With ``--reference`` on another checkout (``PYTHONPATH``), that checkout's ``bireader`` must be the one
+    imported; this virtualenv's editable install puts an import hook before ``PYTHONPATH``, so it is set aside."""
+    if os.environ.get("BIREADER_BENCH_CODE"):
+        sys.meta_path[:] = [f for f in sys.meta_path
+                            if not (getattr(f, "__module__", None) or type(f).__module__).startswith("__editable__")]
+
+
 def can_pin_randomness() -> bool:
     if shutil.which("unshare") is None or os.environ.get("BIREADER_BENCH_NO_PIN"):
         return False
@@ -161,6 +169,8 @@ def run_child(kind: str, fraction: float, pinned: bool, code: Path | None = None
         workdir = Path(tmp)
         env = dict(os.environ, PYTHONHASHSEED="0", BIREADER_SHARED=str(SHARED))
         env["PYTHONPATH"] = os.pathsep.join(str(p) for p in ([code] if code else []) + [ROOT])
+        if code:
+            env["BIREADER_BENCH_CODE"] = str(code)
         argv = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(fraction), str(workdir)]
         if pinned:
             seed = workdir / "urandom"
@@ -182,11 +192,14 @@ def run_child(kind: str, fraction: float, pinned: bool, code: Path | None = None
         if process.returncode != 0:
             raise SystemExit(f"the {kind} import failed:\n{(workdir / 'err').read_text()[-3000:]}")
         result = json.loads((workdir / "out").read_text().strip().splitlines()[-1])
-        from sqlalchemy import create_engine
-
-        database = create_engine(f"sqlite:///{workdir / 'bench.sqlite'}")
-        result.update(stored_digests(database))
-        database.dispose()
+        # read back in a process of its own: on Linux a child's ru_maxrss starts from its parent's peak (exec keeps
+        # the larger of the two), so this process must stay small, or the next import's peak would be this one's
+        read_back = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--digests",
+                                    str(workdir / "bench.sqlite")], capture_output=True, text=True, env=env,
+                                   cwd=str(ROOT))
+        if read_back.returncode != 0:
+            raise SystemExit(f"reading back the {kind} import failed:\n{read_back.stderr[-3000:]}")
+        result.update(json.loads(read_back.stdout.strip().splitlines()[-1]))
     result["wall_s"] = wall
     result["rss_mb"] = usage.ru_maxrss / 1024
     result["tree_mb"] = sampler.peak_kb / 1024
@@ -280,7 +293,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reference", action="store_true",
                     help="write bench/data/import_reference.json from the code on PYTHONPATH (one run each)")
     ap.add_argument("--child", nargs=3, metavar=("KIND", "FRACTION", "DIR"), help=argparse.SUPPRESS)
+    ap.add_argument("--digests", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child or args.digests:
+        use_checkout_on_path()
+    if args.digests:
+        from sqlalchemy import create_engine
+
+        database = create_engine(f"sqlite:///{args.digests}")
+        print(json.dumps(stored_digests(database)))
+        database.dispose()
+        return
     if args.child:
         import warnings
 
@@ -299,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
                                                 "sentence_count")}
             reference[key].update(pinned=pinned, wall_s=round(r["wall_s"], 1), rss_mb=round(r["rss_mb"]),
                                   cpu_s=round(r["cpu_s"], 1), tree_mb=round(r["tree_mb"]), load=load())
-            print(key, reference[key], flush=True)
+            print(key, r["code"], reference[key], flush=True)
             REFERENCE.write_text(json.dumps(reference, indent=1, sort_keys=True) + "\n")
         return
     reference = json.loads(REFERENCE.read_text()) if REFERENCE.exists() else {}

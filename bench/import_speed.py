@@ -15,8 +15,10 @@ Wall time is measured by this process around the child (interpreter start includ
 ``os.wait4`` returns the child's resource usage, whose ``ru_maxrss`` is the largest resident set of the child or
 of any process it waited for (eflomal's binary). Figures are medians over ``--runs`` runs.
 
-The stored result is checked against ``bench/data/import_reference.json``, digests made from main's code before
-the speed work (``--reference`` with ``PYTHONPATH`` on a checkout of that code): beads (positions, pages, sentence
+The stored result is read back by a process of its own (a child's ``ru_maxrss`` would otherwise start from this
+process's peak) and checked against ``bench/data/import_reference.json``, digests made from main's code without
+the speed work (``--reference`` with ``PYTHONPATH`` on a checkout of that code, whose ``bireader`` then wins over
+the editable install): beads (positions, pages, sentence
 ranges, confidences), sentences (keys, text, tokens with lemmas and tags) and glosses. eflomal, the word aligner
 behind the glosses' renderings, seeds its sampler from ``/dev/urandom``, so renderings differ from run to run;
 where this process may make a private mount namespace (``unshare -m``, as root), each child runs with a fixed file

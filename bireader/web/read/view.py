@@ -30,6 +30,16 @@ so they are not sent twice) and the English→French dictionary gloss the glosse
 
     FR  Il pleuvait sur les haies .       gloss of "haies" (token 4): rendering [5]
     EN  It was raining on the hedges .    hovering "hedges" (data-bi 5) shows "haies" and {"senses": ["haie"], ...}
+
+Only the classes of the word spans depend on the learner (their statuses and level); everything else depends on
+the stored page alone. So the view is built in two steps: :func:`build_page_layout` makes the learner-independent
+:class:`PageLayout`, whose word spans hold a :data:`SLOT` where their classes go (one :class:`WordSlot` each, in
+document order), and :meth:`PageLayout.word_classes` then :func:`fill_slots` put in one learner's classes. The web
+layer keeps layouts in a cache (:mod:`bireader.web.read.pages`), so a page is decoded and laid out once, not once
+per request::
+
+    layout:   <span class="<slot>" data-l="haie" data-i="4">…   WordSlot(key="haie", glossed=True, rare_from=…)
+    learner:  <span class="w st-learning g rare" data-l="haie" data-i="4">…
 """
 
 from __future__ import annotations
@@ -64,6 +74,19 @@ class Block:
     beads: list[BeadView] = field(default_factory=list)
 
 
+SLOT = "<slot>"  # where a word span's classes go; escaped text never holds it ("<" is always "&lt;" there)
+
+
+@dataclass(frozen=True)
+class WordSlot:
+    """A word span of a layout: what its classes depend on besides the learner."""
+
+    key: str  # the lemma key its status is stored under
+    target: bool  # an English word (of a sentence without French): English statuses
+    gloss: dict | None = None  # its gloss, if the glosser gave it one ("g"; "rare" by :func:`needs_gloss`)
+    pos: str | None = None
+
+
 @dataclass
 class PageView:
     blocks: list[Block]
@@ -73,15 +96,56 @@ class PageView:
     english: dict[str, dict[str, dict]] = field(default_factory=dict)  # bead -> data-bi -> French words, gloss
 
 
-def page_lemmas(page) -> set[str]:
-    """The keys of the countable source words of a stored page (to fetch the learner's statuses)."""
-    return {word_key(t) for b in page.beads for s in b.source for t in s.tokens if is_countable(t)}
+class PageWords:
+    """The word spans of a layout, one per :data:`SLOT` in document order, and their classes for a learner."""
+
+    def __init__(self, slots: list[WordSlot]):
+        self.slots = slots
+        self.source_lemmas = frozenset(w.key for w in slots if not w.target)  # whose statuses the page needs
+        self.target_lemmas = frozenset(w.key for w in slots if w.target)
+        self._by_level: dict[int, list[str]] = {}
+
+    def classes(self, statuses: dict[str, str], target_statuses: dict[str, str], level: int) -> list[str]:
+        """Each word span's ``class`` for a learner: ``w``, ``st-<status>``, ``g`` (glossed), ``rare``."""
+        tails = self._by_level.get(level)
+        if tails is None:  # the same for every learner at that level: computed once per level
+            tails = [(" g rare" if needs_gloss(w.gloss, None, level, w.pos) else " g") if w.gloss is not None else ""
+                     for w in self.slots]
+            if len(self._by_level) < 16:  # learners pick among a handful of levels; a stray one is not kept
+                self._by_level[level] = tails
+        out = []
+        for word, tail in zip(self.slots, tails):
+            status = (target_statuses if word.target else statuses).get(word.key)
+            out.append(f"w st-{status}{tail}" if status else f"w{tail}")
+        return out
 
 
-def solo_target_lemmas(page) -> set[str]:
-    """The keys of the glossed words of translation sentences that have no original on the page."""
-    return {word_key(s.tokens[g["token"]]) for b in page.beads if not b.source for s in b.target
-            for g in (s.glosses or []) if isinstance(g, dict) and 0 <= g.get("token", -1) < len(s.tokens)}
+@dataclass
+class PageLayout(PageView):
+    """A page as every learner sees it, with a :data:`SLOT` in each word span's ``class`` (see module doc)."""
+
+    words: PageWords = field(default_factory=lambda: PageWords([]))
+
+    def view(self, statuses: dict[str, str], level: int, target_statuses: dict[str, str] | None = None) -> PageView:
+        """The page for one learner, bead by bead (the route fills the rendered page at once instead)."""
+        classes = iter(self.words.classes(statuses, target_statuses or {}, level))
+        blocks = [Block(block.kind, [
+            BeadView(**{**vars(bead), "source": fill_slots(bead.source, classes),
+                        "target": fill_slots(bead.target, classes)}) for bead in block.beads])
+            for block in self.blocks]
+        return PageView(blocks, self.glosses, self.first_bead, self.last_bead, self.english)
+
+
+def fill_slots(html: str, classes) -> Markup:
+    """``html`` with each :data:`SLOT` replaced, in order, by the next item of the iterator ``classes``."""
+    parts = html.split(SLOT)
+    if len(parts) == 1:
+        return Markup(html)
+    out = [parts[0]]
+    for part in parts[1:]:
+        out.append(next(classes))
+        out.append(part)
+    return Markup("".join(out))
 
 
 def _popup_gloss(gloss: dict, token: list) -> dict:
@@ -177,8 +241,8 @@ def _heading_html(sentence, lang: str) -> list[str]:
     return out
 
 
-def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
-                      glosses_out: dict[str, dict[str, dict]], side: str = "") -> str:
+def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_out: dict[str, dict[str, dict]],
+                      side: str = "") -> str:
     """HTML of a sentence whose words can be glossed and marked (French; English where there is no French)."""
     glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
     text = sentence.text
@@ -198,16 +262,10 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
             parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else str(form))
             continue
         key = word_key(token)
-        status = statuses.get(key)
         gloss = glosses.get(index)
-        classes = ["w"]
-        if status:
-            classes.append("st-" + status)
+        words_out.append(WordSlot(key, bool(side), gloss, token[4]))
         if gloss is not None:
-            classes.append("g")
             popup[str(index)] = _popup_gloss(gloss, token)
-            if needs_gloss(gloss, None, level, token[4]):
-                classes.append("rare")
         inline = shown_inline_gloss(gloss, text[start:end]) if gloss is not None else ""
         group = (gloss or {}).get("group") or []
         if len(group) > 1 and index != min(group):  # a multi-word expression carries one inline gloss, on its head
@@ -215,7 +273,7 @@ def _glossed_sentence(sentence, bead: int, statuses: dict[str, str], level: int,
         # The gloss is an attribute shown by CSS (rt::before), so that copying or extracting the text never
         # mixes glosses into the sentence.
         body = f'<ruby>{form}<rt data-g="{escape(inline)}"></rt></ruby>' if inline else str(form)
-        parts.append(f'<span class="{" ".join(classes)}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
+        parts.append(f'<span class="{SLOT}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
     parts.append(str(escape(text[cursor:])))
     parts.append("</span>")
     if popup:
@@ -254,22 +312,28 @@ def _side_html(sentences, lang: str, render) -> Markup:
 
 def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str, target_lang: str = "",
                     bilingual: bool = True, target_statuses: dict[str, str] | None = None) -> PageView:
-    """The page as blocks of bead views, with the popup glosses (see the module's docstring).
+    """The page for one learner (see the module's docstring): its layout, with the learner's classes filled in.
 
     English sentences with no French on the page are glossed like French ones (toward French, when the glosser
     stored glosses for them), with the learner's ``target_statuses`` for English lemmas.
     """
+    return build_page_layout(page, source_lang, target_lang, bilingual).view(statuses, level, target_statuses)
+
+
+def build_page_layout(page, source_lang: str, target_lang: str = "", bilingual: bool = True) -> PageLayout:
+    """The page as blocks of bead views, with the popup glosses and a :data:`SLOT` per word span (module doc)."""
     glosses: dict[str, dict[str, dict]] = {}
     english: dict[str, dict[str, dict]] = {}
+    words: list[WordSlot] = []
     views: list[BeadView] = []
     for bead in page.beads:
         source = _side_html(
-            bead.source, source_lang, lambda s, b=bead.position: _glossed_sentence(s, b, statuses, level, glosses))
+            bead.source, source_lang, lambda s, b=bead.position: _glossed_sentence(s, b, words, glosses))
         offset = [0]
 
         def render_target(s, b=bead.position, solo=not bead.source):
             if solo and s.glosses:
-                return _glossed_sentence(s, b, target_statuses or {}, level, glosses, side="t")
+                return _glossed_sentence(s, b, words, glosses, side="t")
             html, offset[0] = _target_sentence(s, b, offset[0])
             return html
 
@@ -285,9 +349,9 @@ def build_page_view(page, statuses: dict[str, str], level: int, source_lang: str
             starts_paragraph=bool(first is not None and first.starts_paragraph),
             source=source, target=target, has_source=bool(bead.source), has_target=bool(bead.target),
         ))
-    return PageView(blocks=group_blocks(views, bilingual), glosses=glosses, english=english,
-                    first_bead=page.beads[0].position if page.beads else 0,
-                    last_bead=page.beads[-1].position if page.beads else 0)
+    return PageLayout(blocks=group_blocks(views, bilingual), glosses=glosses, english=english,
+                      first_bead=page.beads[0].position if page.beads else 0,
+                      last_bead=page.beads[-1].position if page.beads else 0, words=PageWords(words))
 
 
 def group_blocks(views: list[BeadView], bilingual: bool) -> list[Block]:

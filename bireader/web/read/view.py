@@ -206,7 +206,21 @@ def _target_popups(bead) -> dict[str, dict]:
 
 
 def _fold(text: str) -> str:
+    """``text`` without case or accents, to compare a gloss with its word."""
+    if text.isascii():  # most words and glosses: nothing to decompose (and this is most of a page's layout time)
+        return text.lower()
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _escape(text: str) -> str:
+    """``markupsafe.escape`` as a plain string, without building a ``Markup`` per token (the same entities)."""
+    if not _SPECIAL.search(text):
+        return text
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+            .replace("'", "&#39;"))
+
+
+_SPECIAL = re.compile("[&<>\"']")
 
 
 def shown_inline_gloss(gloss: dict, form: str) -> str:
@@ -247,7 +261,7 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
     glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
     text = sentence.text
     gloss_key = f"{side}{sentence.position}"
-    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}" '
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}" '
              f'data-gk="{gloss_key}">']
     cursor = 0
     popup: dict[str, dict] = {}
@@ -255,11 +269,11 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
         start, end = token[1], token[2]
         if start < cursor or end > len(text):  # malformed offsets: fall back to the plain remaining text
             continue
-        parts.append(str(escape(text[cursor:start])))
-        form = escape(text[start:end])
+        parts.append(_escape(text[cursor:start]))
+        form = _escape(text[start:end])
         cursor = end
         if not is_countable(token):
-            parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else str(form))
+            parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else form)
             continue
         key = word_key(token)
         gloss = glosses.get(index)
@@ -272,9 +286,9 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
             inline = ""
         # The gloss is an attribute shown by CSS (rt::before), so that copying or extracting the text never
         # mixes glosses into the sentence.
-        body = f'<ruby>{form}<rt data-g="{escape(inline)}"></rt></ruby>' if inline else str(form)
-        parts.append(f'<span class="{SLOT}" data-l="{escape(key)}" data-i="{index}">{body}</span>')
-    parts.append(str(escape(text[cursor:])))
+        body = f'<ruby>{form}<rt data-g="{_escape(inline)}"></rt></ruby>' if inline else form
+        parts.append(f'<span class="{SLOT}" data-l="{_escape(key)}" data-i="{index}">{body}</span>')
+    parts.append(_escape(text[cursor:]))
     parts.append("</span>")
     if popup:
         glosses_out[gloss_key] = popup
@@ -284,17 +298,17 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
 def _target_sentence(sentence, bead: int, offset: int) -> tuple[str, int]:
     """HTML of a translation sentence; ``offset`` numbers its tokens within the bead. Returns the next offset."""
     text = sentence.text
-    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{escape(sentence.key)}" data-bead="{bead}">']
+    parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}">']
     cursor = 0
     for index, token in enumerate(sentence.tokens):
         start, end = token[1], token[2]
         if start < cursor or end > len(text):
             continue
-        parts.append(str(escape(text[cursor:start])))
-        form = escape(text[start:end])
+        parts.append(_escape(text[cursor:start]))
+        form = _escape(text[start:end])
         cursor = end
-        parts.append(f'<span class="t" data-bi="{offset + index}">{form}</span>' if token[5] else str(form))
-    parts.append(str(escape(text[cursor:])))
+        parts.append(f'<span class="t" data-bi="{offset + index}">{form}</span>' if token[5] else form)
+    parts.append(_escape(text[cursor:]))
     parts.append("</span>")
     return "".join(parts), offset + len(sentence.tokens)
 

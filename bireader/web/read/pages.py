@@ -72,6 +72,10 @@ class PageCache:
     def __len__(self) -> int:
         return len(self._pages)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
     def get(self, key: bytes) -> ShownPage | None:
         with self._lock:
             page = self._pages.get(key)

@@ -39,7 +39,8 @@ def word_key(token: list) -> str:
 
 def is_countable(token: list) -> bool:
     """Is the token a word a learner could learn (not punctuation, a number or a proper noun)?"""
-    return bool(token[5]) and token[4] not in NEVER_GLOSSED and any(c.isalpha() for c in token[0])
+    form = token[0]
+    return bool(token[5]) and token[4] not in NEVER_GLOSSED and (form.isalpha() or any(c.isalpha() for c in form))
 
 
 def gloss_text(gloss: dict | None, senses: int = 2) -> str:

@@ -38,7 +38,7 @@ document order), and :meth:`PageLayout.word_classes` then :func:`fill_slots` put
 layer keeps layouts in a cache (:mod:`bireader.web.read.pages`), so a page is decoded and laid out once, not once
 per request::
 
-    layout:   <span class="<slot>" data-l="haie" data-i="4">…   WordSlot(key="haie", glossed=True, rare_from=…)
+    layout:   <span class="<slot>" data-l="haie" data-i="4">…   WordSlot(key="haie", target=False, gloss={…}, pos="NOUN")
     learner:  <span class="w st-learning g rare" data-l="haie" data-i="4">…
 """
 
@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -77,14 +78,13 @@ class Block:
 SLOT = "<slot>"  # where a word span's classes go; escaped text never holds it ("<" is always "&lt;" there)
 
 
-@dataclass(frozen=True)
-class WordSlot:
-    """A word span of a layout: what its classes depend on besides the learner."""
+class WordSlot(NamedTuple):
+    """A word span of a layout: what its classes depend on besides the learner (a tuple: a page has hundreds)."""
 
     key: str  # the lemma key its status is stored under
     target: bool  # an English word (of a sentence without French): English statuses
-    gloss: dict | None = None  # its gloss, if the glosser gave it one ("g"; "rare" by :func:`needs_gloss`)
-    pos: str | None = None
+    gloss: dict | None  # its gloss, if the glosser gave it one ("g"; "rare" by :func:`needs_gloss`)
+    pos: str | None
 
 
 @dataclass
@@ -223,6 +223,9 @@ def _escape(text: str) -> str:
 _SPECIAL = re.compile("[&<>\"']")
 
 
+_WORD_BREAKS = re.compile(r"[-\s]+")
+
+
 def shown_inline_gloss(gloss: dict, form: str) -> str:
     """The inline gloss as the page shows it above ``form``: nothing when it only repeats the word
     (``boulevard`` over *boulevard*, a name the tagger took for a noun, or a name it contains), the capital of a sentence-initial
@@ -235,7 +238,7 @@ def shown_inline_gloss(gloss: dict, form: str) -> str:
     'trumpets'
     """
     inline = inline_gloss(gloss).strip("_ ")
-    if not inline or _fold(inline) == _fold(form) or _fold(form) in re.split(r"[-\s]+", _fold(inline)):
+    if not inline or _fold(inline) == _fold(form) or _fold(form) in _WORD_BREAKS.split(_fold(inline)):
         return ""  # (also "Thunder-ten-Tronckh" over *tronckh*: a name split by the tokenizer)
     rendering = gloss.get("rendering") or []
     first = inline.split(" ")[0]

@@ -71,8 +71,12 @@ def inline_gloss(gloss: dict | None, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+NEEDS_GLOSS_FIELDS = ("pos", "rendering_text", "senses", "gloss_worthy", "freq_rank")  # all that needs_gloss reads
+
+
 def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | None = None) -> bool:
-    """Does the learner probably need a gloss for this word? (see the module's docstring)"""
+    """Does the learner probably need a gloss for this word? (see the module's docstring; it reads only the
+    gloss's :data:`NEEDS_GLOSS_FIELDS`, which is what the reader keeps of a gloss to decide it per learner)"""
     if not gloss:
         return False
     if (pos or gloss.get("pos")) in NEVER_GLOSSED or gloss.get("pos") in NEVER_GLOSSED:

@@ -37,7 +37,7 @@ from bireader.store.library import Page, PageBead, PageSentence
 from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
 from bireader.web.read.view import SLOT, PageLayout, PageWords, build_page_layout
 
-PAGES = 128  # layouts kept: a Bovary page is about 0.2 MB of strings and dicts, so about 25 MB at most
+PAGES = 128  # layouts kept: a Bovary page holds about 0.25 MB (its HTML, JSON and word slots), so 30 MB at most
 
 
 @dataclass

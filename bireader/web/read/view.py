@@ -52,7 +52,8 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from bireader.document import LOW_CONFIDENCE
-from bireader.learner.glossing import NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss, word_key
+from bireader.learner.glossing import (NEEDS_GLOSS_FIELDS, NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss,
+                                      word_key)
 
 SOLO_RUN = 2  # this many consecutive French-less beads (or one opening a paragraph) read as a full-width block
 
@@ -83,7 +84,7 @@ class WordSlot(NamedTuple):
 
     key: str  # the lemma key its status is stored under
     target: bool  # an English word (of a sentence without French): English statuses
-    gloss: dict | None  # its gloss, if the glosser gave it one ("g"; "rare" by :func:`needs_gloss`)
+    gloss: dict | None  # what :func:`needs_gloss` reads of its gloss, if it has one ("g"; "rare" if it needs it)
     pos: str | None
 
 
@@ -280,7 +281,9 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
             continue
         key = word_key(token)
         gloss = glosses.get(index)
-        words_out.append(WordSlot(key, bool(side), gloss, token[4]))
+        # a cached layout keeps only what the learner's classes need of the gloss (a third of its memory)
+        words_out.append(WordSlot(key, bool(side), gloss if gloss is None else
+                                  {k: gloss[k] for k in NEEDS_GLOSS_FIELDS if k in gloss}, token[4]))
         if gloss is not None:
             popup[str(index)] = _popup_gloss(gloss, token)
         inline = shown_inline_gloss(gloss, text[start:end]) if gloss is not None else ""

@@ -15,11 +15,15 @@ The site has an account, so it is not in single-user mode, and the book is publi
 anonymous client reading it; the *learner* is an account logged in through the login form (with its CSRF token,
 as ``bench.load`` does) whose profile has 3,000 marked French words.
 
-Measured: the Flask test client's GET of a page (routing, database reads, learner statuses, the pure page view,
-Jinja), in-process, no network; wall time and this process's CPU time (user + system: what counts on a machine
-shared with other work). Pages are drawn over the whole book; each is fetched several times and the median of all
-fetches is reported. Also reported: a page's weight (its HTML and the JSON its scripts fetch after it loads) and
-the largest part of the vocabulary page.
+Measured: the Flask test client's GET of a page (routing, access check, database reads, learner statuses, the
+page's layout or the page cache, Jinja, compression as a browser asks for it), in-process, no network; wall time
+and this process's CPU time (user + system: what counts on a machine shared with other work). Pages are drawn over
+the whole book. Each run empties the page cache (:mod:`bireader.web.read.pages`), then fetches every drawn page
+once (the first request for a page: read, decoded, laid out) and several times more (laid out before: only the
+learner's words are filled in); the two are reported apart, as the median of the runs' medians. Also reported: a
+page's weight (its HTML and the JSON its scripts fetch after it loads) and the largest part of the vocabulary page.
+
+    .venv/bin/python -m bench.page_speed --runs 5 --repeats 5 --pages 40   # the defaults are 3, 5, 40
 """
 
 from __future__ import annotations

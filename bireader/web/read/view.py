@@ -264,6 +264,7 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
     """HTML of a sentence whose words can be glossed and marked (French; English where there is no French)."""
     glosses = {g.get("token"): g for g in (sentence.glosses or []) if isinstance(g, dict)}
     text = sentence.text
+    plain = not _SPECIAL.search(text)  # most sentences: nothing in them to escape, piece by piece
     gloss_key = f"{side}{sentence.position}"
     parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}" '
              f'data-gk="{gloss_key}">']
@@ -273,8 +274,8 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
         start, end = token[1], token[2]
         if start < cursor or end > len(text):  # malformed offsets: fall back to the plain remaining text
             continue
-        parts.append(_escape(text[cursor:start]))
-        form = _escape(text[start:end])
+        parts.append(text[cursor:start] if plain else _escape(text[cursor:start]))
+        form = text[start:end] if plain else _escape(text[start:end])
         cursor = end
         if not is_countable(token):
             parts.append(f'<span class="x">{form}</span>' if token[5] and token[4] in NEVER_GLOSSED else form)
@@ -294,7 +295,7 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
         # mixes glosses into the sentence.
         body = f'<ruby>{form}<rt data-g="{_escape(inline)}"></rt></ruby>' if inline else form
         parts.append(f'<span class="{SLOT}" data-l="{_escape(key)}" data-i="{index}">{body}</span>')
-    parts.append(_escape(text[cursor:]))
+    parts.append(text[cursor:] if plain else _escape(text[cursor:]))
     parts.append("</span>")
     if popup:
         glosses_out[gloss_key] = popup
@@ -304,17 +305,18 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
 def _target_sentence(sentence, bead: int, offset: int) -> tuple[str, int]:
     """HTML of a translation sentence; ``offset`` numbers its tokens within the bead. Returns the next offset."""
     text = sentence.text
+    plain = not _SPECIAL.search(text)  # most sentences: nothing in them to escape, piece by piece
     parts = [f'<span class="s" data-pos="{sentence.position}" data-key="{_escape(sentence.key)}" data-bead="{bead}">']
     cursor = 0
     for index, token in enumerate(sentence.tokens):
         start, end = token[1], token[2]
         if start < cursor or end > len(text):
             continue
-        parts.append(_escape(text[cursor:start]))
-        form = _escape(text[start:end])
+        parts.append(text[cursor:start] if plain else _escape(text[cursor:start]))
+        form = text[start:end] if plain else _escape(text[start:end])
         cursor = end
         parts.append(f'<span class="t" data-bi="{offset + index}">{form}</span>' if token[5] else form)
-    parts.append(_escape(text[cursor:]))
+    parts.append(text[cursor:] if plain else _escape(text[cursor:]))
     parts.append("</span>")
     return "".join(parts), offset + len(sentence.tokens)
 

@@ -71,12 +71,8 @@ def inline_gloss(gloss: dict | None, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-NEEDS_GLOSS_FIELDS = ("pos", "rendering_text", "senses", "gloss_worthy", "freq_rank")  # all that needs_gloss reads
-
-
 def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | None = None) -> bool:
-    """Does the learner probably need a gloss for this word? (see the module's docstring; it reads only the
-    gloss's :data:`NEEDS_GLOSS_FIELDS`, which is what the reader keeps of a gloss to decide it per learner)"""
+    """Does the learner probably need a gloss for this word? (see the module's docstring)"""
     if not gloss:
         return False
     if (pos or gloss.get("pos")) in NEVER_GLOSSED or gloss.get("pos") in NEVER_GLOSSED:
@@ -90,3 +86,19 @@ def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | N
     if gloss.get("gloss_worthy") is False:
         return False
     return is_rare(gloss.get("freq_rank"), level)
+
+
+def rare_below(gloss: dict | None, pos: str | None = None) -> float:
+    """For a new word (no status): the levels at which it needs its gloss are those below this figure, so that
+    ``needs_gloss(gloss, None, level, pos) == (level < rare_below(gloss, pos))`` at every level. A page laid out
+    for every learner keeps this number per word instead of the gloss.
+
+    >>> rare_below({"pos": "NOUN", "freq_rank": 9000, "senses": ["hedge"]}), rare_below({"senses": ["hedge"]})
+    (9000, inf)
+    """
+    # needs_gloss is the gloss's own conditions and then is_rare(freq_rank, level), which is freq_rank > level
+    # (an unknown rank is rare at every level): the conditions alone are needs_gloss with the rank unknown.
+    if not gloss or not needs_gloss({**gloss, "freq_rank": None}, None, 0, pos):
+        return 0
+    rank = gloss.get("freq_rank")
+    return float("inf") if rank is None else rank

@@ -85,7 +85,7 @@ def test_a_layout_is_the_same_for_every_learner_until_their_classes_fill_its_slo
     fr = s(0, "Les haies.", words("Les haies."), [HAIE])
     layout = build_page_layout(NS(beads=[bead(0, [fr], [])]), "fr", "", bilingual=False)
     html = str(layout.blocks[0].beads[0].source)
-    assert html.count(SLOT) == len(layout.words.slots) == 2 and "st-" not in html and "rare" not in html
+    assert html.count(SLOT) == len(layout.words) == 2 and "st-" not in html and "rare" not in html
     assert layout.words.classes({"haies": "learning"}, {}, 2000) == ["w", "w st-learning g rare"]
     assert layout.words.classes({}, {}, 20000) == ["w", "w g"]  # rank 12000 is common at that level
     assert layout.words.classes({"les": "ignore"}, {}, 2000) == ["w st-ignore", "w g rare"]

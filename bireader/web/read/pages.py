@@ -37,7 +37,7 @@ from bireader.store.library import Page, PageBead, PageSentence
 from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
 from bireader.web.read.view import SLOT, PageLayout, PageWords, build_page_layout
 
-PAGES = 128  # layouts kept: a Bovary page holds about 0.25 MB (its HTML, JSON and word slots), so 30 MB at most
+PAGES = 128  # layouts kept: a Bovary page holds about 0.13 MB (its HTML, JSON and word slots), so 17 MB at most
 
 
 @dataclass
@@ -108,9 +108,9 @@ def shown_page(session: Session, text: Text, number: int, cache: PageCache, rend
                                    bilingual="target" in sides)
         html, glosses_json, english_json = render(layout)
         parts = html.split(SLOT)
-        if len(parts) != len(layout.words.slots) + 1:  # the template dropped or repeated a bead: never fill wrongly
+        if len(parts) != len(layout.words) + 1:  # the template dropped or repeated a bead: never fill wrongly
             raise RuntimeError(f"page {number} of {text.slug!r}: {len(parts) - 1} word slots rendered, "
-                               f"{len(layout.words.slots)} laid out")
+                               f"{len(layout.words)} laid out")
         page = ShownPage(parts, layout.words, glosses_json, english_json, layout.first_bead)
         cache.put(key, page)
     return page

@@ -41,14 +41,12 @@ def _render_layout(layout: PageLayout, source_lang: str, target_lang: str, bilin
     return beads, script_json(layout.glosses), script_json(layout.english)
 
 
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
-
-
 def script_json(value) -> Markup:
     """``value`` as JSON to put in a ``<script type="application/json">``: what Jinja's ``tojson`` writes (the
     characters that could end the script escaped), by orjson, compact and in UTF-8: a seventh of the time (0.2
     against 1.3 ms for a Candide page's popups) and a tenth fewer bytes."""
-    return Markup(orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode().translate(_SCRIPT_UNSAFE))
+    text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
 @bp.get("/<slug>/<int:number>")

@@ -38,7 +38,7 @@ document order), and :meth:`PageLayout.word_classes` then :func:`fill_slots` put
 layer keeps layouts in a cache (:mod:`bireader.web.read.pages`), so a page is decoded and laid out once, not once
 per request::
 
-    layout:   <span class="<slot>" data-l="haie" data-i="4">…   WordSlot(key="haie", target=False, gloss={…}, pos="NOUN")
+    layout:   <span class="<slot>" data-l="haie" data-i="4">…   WordSlot("haie", target=False, glossed=True, rare_below=12000)
     learner:  <span class="w st-learning g rare" data-l="haie" data-i="4">…
 """
 
@@ -52,8 +52,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from bireader.document import LOW_CONFIDENCE
-from bireader.learner.glossing import (NEEDS_GLOSS_FIELDS, NEVER_GLOSSED, inline_gloss, is_countable, needs_gloss,
-                                      word_key)
+from bireader.learner.glossing import NEVER_GLOSSED, inline_gloss, is_countable, rare_below, word_key
 
 SOLO_RUN = 2  # this many consecutive French-less beads (or one opening a paragraph) read as a full-width block
 
@@ -80,12 +79,12 @@ SLOT = "<slot>"  # where a word span's classes go; escaped text never holds it (
 
 
 class WordSlot(NamedTuple):
-    """A word span of a layout: what its classes depend on besides the learner (a tuple: a page has hundreds)."""
+    """A word span of a layout: what its classes depend on besides the learner."""
 
     key: str  # the lemma key its status is stored under
     target: bool  # an English word (of a sentence without French): English statuses
-    gloss: dict | None  # what :func:`needs_gloss` reads of its gloss, if it has one ("g"; "rare" if it needs it)
-    pos: str | None
+    glossed: bool  # it has a gloss (class "g")
+    rare_below: float  # "rare" for a learner whose level is below this (:func:`rare_below`)
 
 
 @dataclass
@@ -98,25 +97,35 @@ class PageView:
 
 
 class PageWords:
-    """The word spans of a layout, one per :data:`SLOT` in document order, and their classes for a learner."""
+    """The word spans of a layout, one per :data:`SLOT` in document order, and their classes for a learner.
+
+    Kept as a few flat lists of strings and numbers, not an object per word: a cache of many pages then adds
+    almost nothing for Python's garbage collector to walk through on every collection."""
 
     def __init__(self, slots: list[WordSlot]):
-        self.slots = slots
+        self.keys = [w.key for w in slots]
+        self.targets = [w.target for w in slots] if any(w.target for w in slots) else None
+        self.glossed = [w.glossed for w in slots]
+        self.rare_below = [w.rare_below for w in slots]
         self.source_lemmas = frozenset(w.key for w in slots if not w.target)  # whose statuses the page needs
         self.target_lemmas = frozenset(w.key for w in slots if w.target)
         self._by_level: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
     def classes(self, statuses: dict[str, str], target_statuses: dict[str, str], level: int) -> list[str]:
         """Each word span's ``class`` for a learner: ``w``, ``st-<status>``, ``g`` (glossed), ``rare``."""
         tails = self._by_level.get(level)
         if tails is None:  # the same for every learner at that level: computed once per level
-            tails = [(" g rare" if needs_gloss(w.gloss, None, level, w.pos) else " g") if w.gloss is not None else ""
-                     for w in self.slots]
+            tails = [(" g rare" if level < below else " g") if glossed else ""
+                     for glossed, below in zip(self.glossed, self.rare_below)]
             if len(self._by_level) < 16:  # learners pick among a handful of levels; a stray one is not kept
                 self._by_level[level] = tails
         out = []
-        for word, tail in zip(self.slots, tails):
-            status = (target_statuses if word.target else statuses).get(word.key)
+        targets = self.targets or [False] * len(self.keys)
+        for key, target, tail in zip(self.keys, targets, tails):
+            status = (target_statuses if target else statuses).get(key)
             out.append(f"w st-{status}{tail}" if status else f"w{tail}")
         return out
 
@@ -282,9 +291,7 @@ def _glossed_sentence(sentence, bead: int, words_out: list[WordSlot], glosses_ou
             continue
         key = word_key(token)
         gloss = glosses.get(index)
-        # a cached layout keeps only what the learner's classes need of the gloss (a third of its memory)
-        words_out.append(WordSlot(key, bool(side), gloss if gloss is None else
-                                  {k: gloss[k] for k in NEEDS_GLOSS_FIELDS if k in gloss}, token[4]))
+        words_out.append(WordSlot(key, bool(side), gloss is not None, rare_below(gloss, token[4])))
         if gloss is not None:
             popup[str(index)] = _popup_gloss(gloss, token)
         inline = shown_inline_gloss(gloss, text[start:end]) if gloss is not None else ""

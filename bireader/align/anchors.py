@@ -51,7 +51,8 @@ def max_weight_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int
     """The strictly increasing (in both indices) subsequence of ``pairs`` with the largest total weight."""
     if not pairs:
         return []
-    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], -pairs[k][1]))
+    ij = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64)
+    order = np.lexsort((-ij[:, 1], ij[:, 0])).tolist()  # by i, then j descending (a stable sort, like sorted)
     size = max(p[1] for p in pairs) + 2
     tree_val = [0.0] * (size + 1)
     tree_arg = [-1] * (size + 1)
@@ -93,10 +94,26 @@ def filter_anchors(chain: list[tuple[int, int, float]], n: int, m: int, keep_sco
         return chain
     ratio = m / max(n, 1)
     offsets = np.array([j - i * ratio for i, j, _ in chain])
+    # Links with all their 2 * span neighbours: medians and reaches of all of them at once (np.median of the
+    # same values row by row, so the same numbers as one link at a time); the first and last links below.
+    size = 2 * span + 1
+    inner_ok = np.zeros(len(chain), dtype=bool)
+    if len(chain) >= size:
+        src = np.array([i for i, _, _ in chain], dtype=np.int64)
+        windows = np.lib.stride_tricks.sliding_window_view(offsets, size)
+        others = np.delete(windows, span, axis=1)
+        src_windows = np.lib.stride_tricks.sliding_window_view(src, size)
+        reach = np.abs(src_windows - src[span : len(chain) - span, None]).max(axis=1)
+        centre = offsets[span : len(chain) - span]
+        inner_ok[span : len(chain) - span] = np.abs(centre - np.median(others, axis=1)) <= tolerance + 0.25 * reach
     kept = []
     for k, (i, j, s) in enumerate(chain):
         if s >= keep_score:
             kept.append((i, j, s))
+            continue
+        if span <= k < len(chain) - span:
+            if inner_ok[k]:
+                kept.append((i, j, s))
             continue
         lo, hi = max(0, k - span), min(len(chain), k + span + 1)
         others = [offsets[x] for x in range(lo, hi) if x != k]

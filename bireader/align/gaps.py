@@ -107,34 +107,53 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
     tgt_bc = np.r_[0, np.cumsum(g.tgt_breaks)]
     use_breaks = g.src_breaks.any() and g.tgt_breaks.any()
     pw = g.shared_cum.shape[1] - 1
+    Jc = np.clip(J, 0, g.m)
+    # Bead types share their parts: the target start c0 depends on b only, a source row's running sums on d
+    # only, the shared weight of row I - d with targets c0 .. J on (d, b) only. Each part is computed once
+    # per block and reused (the arithmetic, and so every score, is the same as type by type).
+    target_start = {b: np.clip(J - b, 0, g.m) for b in {b for _, b in BEAD_TYPES}}
+    tgt_len = {b: g.tgt_chars[Jc] - g.tgt_chars[c0c] for b, c0c in target_start.items()}
+    tgt_weight = {b: g.tgt_weight[Jc] - g.tgt_weight[c0c] for b, c0c in target_start.items()}
+    row_end: dict[int, tuple] = {}  # d -> (row, base, running sum up to J)
+    row_shared: dict[tuple[int, int], np.ndarray] = {}  # (d, b) -> shared weight of row I - d with c0 .. J
+
+    def shared_part(d: int, b: int) -> np.ndarray:
+        if (d, b) not in row_shared:
+            if d not in row_end:
+                r = np.clip(I - d, 0, g.n - 1)
+                base = g.plo[r]
+                row_end[d] = (r, base, g.shared_cum[r, np.clip(Jc - base, 0, pw)])
+            r, base, upto = row_end[d]
+            row_shared[d, b] = upto - g.shared_cum[r, np.clip(target_start[b] - base, 0, pw)]
+        return row_shared[d, b]
+
     for t, (a, b) in enumerate(BEAD_TYPES):
         r0 = I - a
         c0 = J - b
         valid = (r0 >= 0) & (c0 >= 0) & (J <= g.m)
         r0c = np.clip(r0, 0, g.n)
-        c0c = np.clip(c0, 0, g.m)
-        Jc = np.clip(J, 0, g.m)
+        c0c = target_start[b]
         s = np.full(J.shape, p.prior[(a, b)])
         if a and b:
             ls = g.src_chars[I] - g.src_chars[r0c]
-            lt = g.tgt_chars[Jc] - g.tgt_chars[c0c]
+            lt = tgt_len[b]
             s = s + p.length * length_logprob(ls, lt, p.ratio, p.variance)
             shared = np.zeros(J.shape)
             dots = np.zeros(J.shape) if g.emb_cum is not None else None
             for d in range(1, a + 1):
-                r = np.clip(I - d, 0, g.n - 1)
-                base = g.plo[r]
-                hi = np.clip(Jc - base, 0, pw)
-                lo_ = np.clip(c0c - base, 0, pw)
-                shared += g.shared_cum[r, hi] - g.shared_cum[r, lo_]
+                shared += shared_part(d, b)
                 if dots is not None:
+                    r = np.clip(I - d, 0, g.n - 1)
+                    base = g.plo[r]
+                    hi = np.clip(Jc - base, 0, pw)
+                    lo_ = np.clip(c0c - base, 0, pw)
                     dots += g.emb_cum[r, hi] - g.emb_cum[r, lo_]
             if dots is not None:
                 from bireader.align.embeddings import run_norm_sq
 
                 norm = np.sqrt(np.maximum(run_norm_sq(g.src_lags, r0c, I) * run_norm_sq(g.tgt_lags, c0c, Jc), 1e-9))
                 s = s + embedding_term(g, p, dots / norm, r0c, I, c0c, Jc)
-            denom = (g.src_weight[I] - g.src_weight[r0c]) + (g.tgt_weight[Jc] - g.tgt_weight[c0c])
+            denom = (g.src_weight[I] - g.src_weight[r0c]) + tgt_weight[b]
             s = s + p.lexical * np.where(denom > 0, 2.0 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
         else:
             s = s + p.lexical * p.null_lexical
@@ -161,7 +180,7 @@ def embedding_term(g: GapInput, p: Params, cosine: np.ndarray, r0: np.ndarray, r
 
 
 def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
-              hard: list[tuple[int, int]] | None = None, block: int = 256) -> list[tuple[int, int, int, int, float]]:
+              hard: list[tuple[int, int]] | None = None, block: int = 128) -> list[tuple[int, int, int, int, float]]:
     """The best bead sequence from (0, 0) to (n, m) inside the band.
 
     Returns (i0, i1, j0, j1, score) per bead: source sentences i0..i1-1 with target sentences j0..j1-1.
@@ -172,16 +191,27 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
     for i, j in hard or ():
         forced[i] = j
     ks = np.arange(width)
-    rows_d: dict[int, np.ndarray] = {}
     arg = np.zeros((n + 1, width), dtype=np.int8)
     null_t = BEAD_TYPES.index((0, 1))
     main_types = [t for t, (a, _) in enumerate(BEAD_TYPES) if a > 0]
     main_arr = np.array(main_types, dtype=np.int8)
-    cand = np.empty((len(main_types), width))
+    sizes = np.array([BEAD_TYPES[t] for t in main_types], dtype=np.int64)
+    # The last MAX_SOURCE + 1 rows of the program live in one flat ring buffer, each padded with NEG so that
+    # the shifted reads of the next rows stay inside it; one more NEG cell at the end stands for every
+    # predecessor that is out of the band. A row then gathers the candidates of all its bead types in one
+    # indexing operation (the values, and so the path, are those of reading each type's slice in turn).
+    ring = MAX_SOURCE + 1
+    row_len = PAD + 2 * width
+    buf = np.full(ring * row_len + 1, NEG)
+    out_of_band = ring * row_len
+    forced_rows = np.zeros(n + 2, dtype=np.int64)
+    for i in forced:
+        if 0 <= i <= n:
+            forced_rows[i] = 1
+    forced_before = np.r_[0, np.cumsum(forced_rows)]  # forced rows strictly before each index
 
-    def finish_row(i: int, best: np.ndarray, best_arg: np.ndarray, s01: np.ndarray) -> None:
-        # 0-1 beads within the row: a running maximum
-        c = np.cumsum(s01)
+    def finish_row(i: int, best: np.ndarray, best_arg: np.ndarray, c: np.ndarray) -> None:
+        # 0-1 beads within the row: a running maximum (c: running sum of the row's 0-1 scores)
         x = best - c
         run = np.maximum.accumulate(x)
         d = c + run
@@ -189,36 +219,35 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
         if i in forced:
             keep = (lo[i] + ks) == forced[i]
             d = np.where(keep, d, NEG)
-        padded = np.full(PAD + 2 * width, NEG)  # room for the shifts of the next rows, read as slices
-        padded[PAD : PAD + width] = d
-        rows_d[i] = padded
-        rows_d.pop(i - MAX_SOURCE - 1, None)
+        at = (i % ring) * row_len + PAD
+        buf[at : at + width] = d
 
     # row 0: only 0-1 beads from (0, 0)
     s0 = bead_scores(g, p, lo, width, np.array([0]))[:, 0, :]
     start = np.where(lo[0] + ks == 0, 0.0, NEG)
-    finish_row(0, start, np.full(width, null_t, dtype=np.int8), np.where(lo[0] + ks > 0, s0[null_t], NEG))
+    finish_row(0, start, np.full(width, null_t, dtype=np.int8), np.cumsum(np.where(lo[0] + ks > 0, s0[null_t], NEG)))
     for b0 in range(1, n + 1, block):
         rows = np.arange(b0, min(b0 + block, n + 1))
         scores = bead_scores(g, p, lo, width, rows)
+        main_scores = np.ascontiguousarray(scores[main_types].transpose(1, 0, 2))  # (rows, types, width)
+        # where each bead type's predecessor cells are: column c of row i reads column c + shift of row i - a
+        prev_rows = rows[:, None] - sizes[None, :, 0]
+        shift = lo[rows][:, None] - lo[np.maximum(prev_rows, 0)] - sizes[None, :, 1]
+        cut = (prev_rows < 0) | (shift >= width)  # out of the band
+        if forced:  # a bead may not jump over a hard delimiter's row
+            cut |= forced_before[rows][:, None] - forced_before[np.minimum(prev_rows + 1, rows[:, None])] > 0
+        first = (prev_rows % ring) * row_len + PAD + shift
+        gather = np.where(cut[:, :, None], out_of_band, first[:, :, None] + ks)
+        # the 0-1 scores of each row (finite, so that their running sums stay finite), summed along the row
+        J = lo[rows][:, None] + ks
+        s01 = np.where(J > 0, scores[null_t], NEG)
+        s01[:, 0] = np.where(J[:, 0] == 0, 0.0, s01[:, 0])  # nothing before the first column
+        c01 = np.cumsum(np.maximum(s01, -1e6), axis=1)
         for r, i in enumerate(rows.tolist()):
-            J = lo[i] + ks
-            # the candidates of every bead type, one row each, then the best per column
-            for k, t in enumerate(main_types):
-                a, b = BEAD_TYPES[t]
-                prev = rows_d.get(i - a)
-                shift = int(lo[i] - lo[i - a]) - b if prev is not None else width
-                if shift >= width or (forced and any(s in forced for s in range(i - a + 1, i))):
-                    cand[k] = NEG  # out of the band, or jumping over a hard delimiter's row
-                else:
-                    cand[k] = prev[PAD + shift : PAD + shift + width]  # column c reads column c + shift of row i - a
-            cand += scores[main_types, r]
+            cand = buf[gather[r]]
+            cand += main_scores[r]
             choice = cand.argmax(axis=0)
-            best = cand[choice, ks]
-            best_arg = main_arr[choice]
-            s01 = np.where(J > 0, scores[null_t, r], NEG)
-            s01[0] = 0.0 if J[0] == 0 else s01[0]  # nothing before the first column: keep the running sum finite
-            finish_row(i, best, best_arg, np.maximum(s01, -1e6))
+            finish_row(i, cand.max(axis=0), main_arr[choice], c01[r])
     # walk back from (n, m)
     beads = []
     i, j = n, m

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from bireader.align.scoring import Bitext, reweigh, sorted_unique
+from bireader.align.scoring import INDEX, Bitext, reweigh, sorted_unique
 
 MIN_CONFIDENCE = 0.95  # beads trusted as training material
 MIN_PAIR_COUNT = 2
 MIN_DICE = 0.3
 PER_SOURCE = 2
-CHUNK = 500
-SKETCH_SIZE = 1 << 20
+PAIR_BUDGET = 1 << 17  # joined (source, target) feature pairs counted at once (a few MB)
 MAX_SHARE = 0.03  # features in more of the trusted beads than this are not learnt
 
 
@@ -55,16 +54,9 @@ def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float | None = N
     rare_s = (c_s[s_f] <= limit) & (c_s[s_f] >= MIN_PAIR_COUNT) & bt.own[s_f] & word[s_f]
     rare_t = (c_t[t_f] <= limit) & (c_t[t_f] >= MIN_PAIR_COUNT) & word[t_f]
     s_b, s_f, t_b, t_f = s_b[rare_s], s_f[rare_s], t_b[rare_t], t_f[rare_t]
-    # The join on bead yields millions of (source, target) feature pairs on a book, most of them met once.
-    # A first pass counts hashed pairs in a fixed table; the second keeps only pairs whose bucket reached
-    # MIN_PAIR_COUNT (a superset of the pairs that did), so memory stays small and the counts exact.
-    sketch = np.zeros(SKETCH_SIZE, dtype=np.int32)
-    for keys in _joined_pairs(s_b, s_f, t_b, t_f, k, v):
-        sketch += np.bincount(_bucket(keys), minlength=SKETCH_SIZE).astype(np.int32)
-    kept = [keys[sketch[_bucket(keys)] >= MIN_PAIR_COUNT] for keys in _joined_pairs(s_b, s_f, t_b, t_f, k, v)]
-    if not kept:
+    pair_keys, together = _pair_counts(s_b, s_f, t_b, t_f, v)
+    if not len(pair_keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pair_keys, together = np.unique(np.concatenate(kept), return_counts=True)
     pf, pg = pair_keys // v, pair_keys % v
     dice = 2.0 * together / (c_s[pf] + c_t[pg])
     ok = (together >= MIN_PAIR_COUNT) & (dice >= MIN_DICE) & (pf != pg)
@@ -77,30 +69,46 @@ def learn_pairs(bt: Bitext, beads: list[tuple], min_confidence: float | None = N
     return pf[sel], pg[sel]
 
 
-def _bucket(keys: np.ndarray) -> np.ndarray:
-    return ((keys * 0x9E3779B1) >> 7) & (SKETCH_SIZE - 1)
+def _pair_counts(s_b, s_f, t_b, t_f, v: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pair keys (source feature * v + target feature) met in at least MIN_PAIR_COUNT beads, with their counts.
 
-
-def _joined_pairs(s_b, s_f, t_b, t_f, beads: int, v: int):
-    """Pair keys (source feature * v + target feature) of features met in the same bead, chunk by chunk."""
-    for b0 in range(0, beads, CHUNK):
-        s_sel = slice(np.searchsorted(s_b, b0), np.searchsorted(s_b, b0 + CHUNK))
-        cs_b, cs_f = s_b[s_sel], s_f[s_sel]
-        start = np.searchsorted(t_b, cs_b, side="left")
-        stop = np.searchsorted(t_b, cs_b, side="right")
-        counts = stop - start
-        total = int(counts.sum())
-        if total == 0:
+    The join on bead yields millions of (source, target) feature pairs on a book, most of them met once. They
+    are counted exactly, range of source features by range (a pair's meetings all fall in its source feature's
+    range), and only the pairs met often enough are kept: memory stays small, and the keys come out sorted.
+    """
+    start = np.searchsorted(t_b, s_b, side="left")
+    counts = np.searchsorted(t_b, s_b, side="right") - start
+    by_feature = np.argsort(s_f, kind="stable")
+    feature_sorted = s_f[by_feature]
+    reach = np.cumsum(counts[by_feature])
+    total = int(reach[-1]) if len(reach) else 0
+    cuts = np.searchsorted(feature_sorted, feature_sorted[np.searchsorted(reach, np.arange(PAIR_BUDGET, total, PAIR_BUDGET))])
+    edges = sorted_unique(np.r_[0, cuts, len(s_f)])
+    out_keys, out_counts = [], []
+    for e0, e1 in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        sel = by_feature[e0:e1]
+        c_start, c_counts = start[sel], counts[sel]
+        size = int(c_counts.sum())
+        if size == 0:
             continue
-        offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-        yield np.repeat(cs_f, counts) * v + t_f[offsets]
+        offsets = np.repeat(c_start - (np.cumsum(c_counts) - c_counts), c_counts) + np.arange(size)
+        keys = np.sort(np.repeat(s_f[sel], c_counts) * v + t_f[offsets])
+        del offsets
+        first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        keys, met = keys[first], np.diff(np.r_[first, size])
+        often = met >= MIN_PAIR_COUNT
+        out_keys.append(keys[often])
+        out_counts.append(met[often])
+    if not out_keys:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(out_keys), np.concatenate(out_counts)
 
 
 def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bitext:
     """A copy of ``bt`` where every source position with a learnt source feature also has its translation."""
     if len(src_feats) == 0:
         return bt
-    v = len(bt.vocab)
+    v = np.int64(len(bt.vocab))  # int64 keys of int32 ids
     order = np.argsort(src_feats, kind="stable")
     src_feats, tgt_feats = src_feats[order], tgt_feats[order]
     pos_feat, pos_id, pos_sent = bt.positions
@@ -111,16 +119,21 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     if total == 0:
         return bt
     offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    new_feat = tgt_feats[offsets]
-    new_id = np.repeat(pos_id, counts)
-    new_sent = np.repeat(pos_sent, counts)
-    feat = np.r_[pos_feat, new_feat]
-    pid = np.r_[pos_id, new_id]
-    sent = np.r_[pos_sent, new_sent]
-    keys, first = np.unique(pid * v + feat, return_index=True)
-    feat, pid, sent = keys % v, keys // v, sent[first]
-    occ = sorted_unique(feat * (bt.n + 1) + sent)
-    src_occ = (occ // (bt.n + 1), occ % (bt.n + 1))
+    del stop
+    # distinct (position, feature) keys of the old entries and the learnt ones; a position lies in one sentence,
+    # so its sentence is looked up afterwards rather than carried along
+    keys = np.r_[pos_id * v + pos_feat, np.repeat(pos_id, counts) * v + tgt_feats[offsets]]
+    del start, counts, offsets
+    keys.sort()
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
+    feat, pid = (keys % v).astype(INDEX), (keys // v).astype(INDEX)
+    del keys
+    sentence_of = np.zeros(int(pos_id.max()) + 1, dtype=INDEX)
+    sentence_of[pos_id] = pos_sent
+    sent = sentence_of[pid]
+    occ = sorted_unique(feat.astype(np.int64) * (bt.n + 1) + sent)
+    src_occ = ((occ // (bt.n + 1)).astype(INDEX), (occ % (bt.n + 1)).astype(INDEX))
+    del occ
     from dataclasses import replace
 
     return reweigh(replace(bt, src_occ=src_occ, positions=(feat, pid, sent)))

@@ -132,7 +132,10 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
     pi, pj, shared = pair_sums(bt, plo, plo + pw, max_df=max_df)
     shared_cum = np.zeros((n, pw + 1))
     np.add.at(shared_cum, (pi, pj - plo[pi] + 1), shared)
-    shared_cum = np.cumsum(shared_cum, axis=1)
+    del pi, pj, shared
+    for r0 in range(0, n, 1024):  # running sums in place, a block of rows at a time (no second n x pw table)
+        rows = shared_cum[r0 : r0 + 1024]
+        rows[...] = np.cumsum(rows, axis=1)
     emb = {}
     if settings.embeddings and bt.src_vectors is not None:
         from bireader.align.embeddings import band_dots, neighbour_dots
@@ -251,7 +254,7 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
     if iterative:
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
-            bt = add_learnt(bt, src_feats, tgt_feats)
+            bt = add_learnt(bt, src_feats, tgt_feats)  # the first pass's arrays go (peak memory)
             raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
     if embeddings:
         raw = realign_with_embeddings(bt, raw, source, target, settings, source_breaks, target_breaks, hard)

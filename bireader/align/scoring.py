@@ -6,8 +6,9 @@ lexical evidence of a pair is the weight of the features they share; a bead's is
 divided by half the weight of its sentences (a Dice coefficient in [0, 1]).
 
 ``pair_sums`` finds the pairs that share anything through an inverted index: for every feature, the source
-sentences that have it meet the target sentences that have it inside a window of target indices. The whole
-enumeration is a few numpy operations, so a book of 7,000 sentences a side takes a fraction of a second.
+sentences that have it meet the target sentences that have it inside a window of target indices. The
+enumeration is a few numpy operations per block of source sentences (blocks keep the temporaries to a few MB),
+so a book of 7,000 sentences a side takes a fraction of a second.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bireader.align.render import Renderer, identity_renderer
-from bireader.align.tokens import feature, scoring_tokens
+from bireader.align.tokens import feature, normal_token, raw_tokens, scoring_tokens
+
+
+INDEX = np.int32  # feature ids, sentence and position indices as stored
+KEY = np.int64  # combined keys
 
 
 @dataclass
@@ -29,6 +34,8 @@ class Bitext:
     m: int
     src_variants: list[list[frozenset[str]]]  # rendered source, per token position (for BLEU)
     tgt_tokens: list[list[str]]  # target features per position (for BLEU)
+    # The index arrays below are int32 (half the memory of a book's bitext); arithmetic on them that can
+    # exceed 2**31 (keys such as feature * (m + 1) + sentence) is done in int64 (``INDEX``, ``KEY``).
     src_occ: tuple[np.ndarray, np.ndarray]  # (feature id, sentence) of every distinct feature of a source sentence
     tgt_occ: tuple[np.ndarray, np.ndarray]  # the same for the target, sorted by (feature, sentence)
     weight: np.ndarray  # per feature id
@@ -71,19 +78,27 @@ def build_bitext(
 
     src_variants = []
     # flat arrays rather than lists of lists: a book has about a million (position, feature) entries
-    pos_feat = array("q")  # feature of each (position, feature) entry
+    pos_feat = array("i")  # feature of each (position, feature) entry (int32, like INDEX)
     pos_len = array("q")  # features per position
     pos_count = array("q")  # positions per source sentence
     own: set[int] = set()  # features of the source words themselves (not of their renderings)
+    # A book has some 200,000 tokens but only 15,000 distinct ones: each is rendered, and each rendering given
+    # its sorted feature ids, once. Ids are still handed out in the order the features are first met.
+    token_cache: dict[str, frozenset[str] | None] = {}  # raw token -> its rendering
+    rendering_ids: dict[frozenset[str], list[int]] = {}
     for k, text in enumerate(source):
         variants = []
-        for tok in scoring_tokens(text):
-            v = renderer(tok)
+        for raw in raw_tokens(text):
+            v = token_cache.get(raw, False)
+            if v is False:
+                tok = normal_token(raw)
+                v = token_cache[raw] = renderer(tok) or None
+                if v:
+                    f = feature(tok)
+                    if f:
+                        own.add(fid(f))
             if v:
                 variants.append(v)
-                f = feature(tok)
-                if f:
-                    own.add(fid(f))
         if extra:
             variants = [v | frozenset(g for f in v for g in extra.get(f, ())) for v in variants]
         if translation is not None:
@@ -97,29 +112,40 @@ def build_bitext(
         pos_count.append(len(unique_positions))
         for v in unique_positions:
             pos_len.append(len(v))
-            # sorted: a frozenset's order follows string hashing, which changes with every process
-            # (PYTHONHASHSEED); feature ids, and through them the iterative pass's count sketch, must not
-            pos_feat.extend(fid(f) for f in sorted(v))
+            ids = rendering_ids.get(v)
+            if ids is None:
+                # sorted: a frozenset's order follows string hashing, which changes with every process
+                # (PYTHONHASHSEED); feature ids, and through them the iterative pass's ranking of tied word pairs, must not
+                ids = rendering_ids[v] = [fid(f) for f in sorted(v)]
+            pos_feat.extend(ids)
+    del token_cache, rendering_ids
     tgt_tokens = []
-    tgt_feat = array("q")
+    tgt_feat = array("i")
     tgt_count = array("q")
+    target_ids: dict[str, int | None] = {}  # raw token -> its feature id (None: no feature)
     for text in target:
-        feats = [f for f in map(feature, scoring_tokens(text)) if f]
         if keep_tokens:
-            tgt_tokens.append(feats)
-        ids = {fid(f) for f in feats}
+            tgt_tokens.append([f for f in map(feature, scoring_tokens(text)) if f])
+        ids = set()
+        for raw in raw_tokens(text):
+            x = target_ids.get(raw, False)
+            if x is False:
+                f = feature(normal_token(raw))
+                x = target_ids[raw] = fid(f) if f else None
+            if x is not None:
+                ids.add(x)
         tgt_count.append(len(ids))
         tgt_feat.extend(ids)
 
     n, m, v = len(source), len(target), max(len(vocab), 1)
-    pos_feat_a = np.frombuffer(pos_feat, dtype=np.int64) if len(pos_feat) else np.zeros(0, dtype=np.int64)
+    pos_feat_a = np.frombuffer(pos_feat, dtype=INDEX) if len(pos_feat) else np.zeros(0, dtype=INDEX)
     pos_len_a = np.frombuffer(pos_len, dtype=np.int64) if len(pos_len) else np.zeros(0, dtype=np.int64)
-    pos_id = np.repeat(np.arange(len(pos_len_a)), pos_len_a)
-    pos_sent = np.repeat(np.arange(n), np.frombuffer(pos_count, dtype=np.int64) if n else 0)
+    pos_id = np.repeat(np.arange(len(pos_len_a), dtype=INDEX), pos_len_a)
+    pos_sent = np.repeat(np.arange(n, dtype=INDEX), np.frombuffer(pos_count, dtype=np.int64) if n else 0)
     entry_sent = pos_sent[pos_id] if len(pos_id) else pos_id
     src_occ = _occurrences(pos_feat_a, entry_sent, n)
-    tgt_sent = np.repeat(np.arange(m), np.frombuffer(tgt_count, dtype=np.int64) if m else 0)
-    tgt_feat_a = np.frombuffer(tgt_feat, dtype=np.int64) if len(tgt_feat) else np.zeros(0, dtype=np.int64)
+    tgt_sent = np.repeat(np.arange(m, dtype=INDEX), np.frombuffer(tgt_count, dtype=np.int64) if m else 0)
+    tgt_feat_a = np.frombuffer(tgt_feat, dtype=INDEX) if len(tgt_feat) else np.zeros(0, dtype=INDEX)
     tgt_occ = _occurrences(tgt_feat_a, tgt_sent, m)
     df_src = np.bincount(src_occ[0], minlength=v)
     df_tgt = np.bincount(tgt_occ[0], minlength=v)
@@ -167,9 +193,9 @@ def reweigh(bt: Bitext) -> Bitext:
 
 
 def _occurrences(feats: np.ndarray, sents: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (feature id, sentence index) pairs, sorted by feature then sentence."""
-    keys = sorted_unique(feats * (size + 1) + sents)
-    return keys // (size + 1), keys % (size + 1)
+    """Distinct (feature id, sentence index) pairs, sorted by feature then sentence (INDEX arrays)."""
+    keys = sorted_unique(feats.astype(KEY) * (size + 1) + sents)
+    return (keys // (size + 1)).astype(INDEX), (keys % (size + 1)).astype(INDEX)
 
 
 def sorted_unique(keys: np.ndarray) -> np.ndarray:
@@ -178,39 +204,58 @@ def sorted_unique(keys: np.ndarray) -> np.ndarray:
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
+PAIR_BLOCK = 1 << 14  # source feature occurrences handled at once (a few MB of temporaries on a book)
+
+
 def pair_sums(
     bt: Bitext, win_lo: np.ndarray, win_hi: np.ndarray, max_df: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair (i, j) with ``win_lo[i] <= j < win_hi[i]`` that shares a feature, and its shared weight.
 
     Features found in more than ``max_df`` sentences of either side are left out (they would pair everything).
-    Returns (i, j, weight) arrays, one entry per pair.
+    Returns (i, j, weight) arrays, one entry per pair, sorted by (i, j).
     """
     f_s, i_s = bt.src_occ
     f_t, j_t = bt.tgt_occ
     if max_df is not None:
         keep = (bt.df_src[f_s] <= max_df) & (bt.df_tgt[f_s] <= max_df)
         f_s, i_s = f_s[keep], i_s[keep]
-    stride = bt.m + 1
+        del keep
+    # A book's band meets a few million (occurrence, target) entries. They are enumerated and summed by blocks
+    # of whole source sentences, so that the temporaries stay small; a pair's entries all fall in one block,
+    # and its weights are added in the order of the feature ids (a stable sort), whatever the blocks.
+    by_sentence = np.argsort(i_s, kind="stable")
+    f_s, i_s = f_s[by_sentence], i_s[by_sentence]
+    del by_sentence
+    cuts = sorted_unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
+    edges = np.r_[0, cuts, len(i_s)]
+    stride = KEY(bt.m + 1)  # a numpy int64: keys of int32 ids are computed in int64
     key_t = f_t * stride + j_t
-    start = np.searchsorted(key_t, f_s * stride + win_lo[i_s])
-    stop = np.searchsorted(key_t, f_s * stride + np.minimum(win_hi[i_s], stride))
-    counts = np.maximum(stop - start, 0)
-    total = int(counts.sum())
-    if total == 0:
+    out_i, out_j, out_w = [], [], []
+    for b0, b1 in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        c_f, c_i = f_s[b0:b1], i_s[b0:b1]
+        start = np.searchsorted(key_t, c_f * stride + win_lo[c_i])
+        stop = np.searchsorted(key_t, c_f * stride + np.minimum(win_hi[c_i], stride))
+        counts = np.maximum(stop - start, 0)
+        total = int(counts.sum())
+        if total == 0:
+            continue
+        offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        keys = np.repeat(c_i, counts) * stride + j_t[offsets]
+        del offsets
+        pw = np.repeat(bt.weight[c_f], counts)
+        order = np.argsort(keys, kind="stable")
+        keys, pw = keys[order], pw[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        out_w.append(np.add.reduceat(pw, starts))
+        keys = keys[starts]
+        out_i.append(keys // stride)
+        out_j.append(keys % stride)
+    if not out_i:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    pi = np.repeat(i_s, counts)
-    pj = j_t[offsets]
-    pw = np.repeat(bt.weight[f_s], counts)
-    keys = pi * stride + pj
-    order = np.argsort(keys)
-    keys, pw = keys[order], pw[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sums = np.add.reduceat(pw, starts)
-    keys = keys[starts]
-    return keys // stride, keys % stride, sums
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_w)
 
 
 def dice(bt: Bitext, i: np.ndarray, j: np.ndarray, shared: np.ndarray) -> np.ndarray:

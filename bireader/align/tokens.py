@@ -32,16 +32,23 @@ COGNATE_PREFIX = 4
 
 def scoring_tokens(text: str) -> list[str]:
     """Lowercased tokens with elisions and punctuation split off (Bleualign's scoring tokenisation)."""
-    out = []
-    for tok in TOKEN_RE.findall(text.lower()):
-        if tok in QUOTES:
-            tok = '"'
-        elif tok in DASHES:
-            tok = "—"
-        elif tok[-1] in APOSTROPHES and len(tok) > 1:
-            tok = tok[:-1] + "'"
-        out.append(tok)
-    return out
+    return [normal_token(tok) for tok in raw_tokens(text)]
+
+
+def raw_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` before ``normal_token`` (callers that cache per token skip that step for repeats)."""
+    return TOKEN_RE.findall(text.lower())
+
+
+def normal_token(tok: str) -> str:
+    """One quotation mark, one dash and one apostrophe for all their kinds."""
+    if tok in QUOTES:
+        return '"'
+    if tok in DASHES:
+        return "—"
+    if tok[-1] in APOSTROPHES and len(tok) > 1:
+        return tok[:-1] + "'"
+    return tok
 
 
 def strip_accents(word: str) -> str:

@@ -77,7 +77,8 @@ def test_teacher_publishes_learner_reads_class_page_shows_where_they_struggled(b
     teacher.set_input_files('input[name="original"]', str(server.folder / "jardin.fr.txt"))
     teacher.set_input_files('input[name="translation"]', str(server.folder / "garden.en.txt"))
     teacher.fill('input[name="title"]', "Le jardin")
-    teacher.click('.import-form button[type="submit"]')
+    # the server imports in the request here (no worker): the click waits for the whole import, several seconds
+    teacher.click('.import-form button[type="submit"]', timeout=180000)
     teacher.locator("p.done").wait_for(timeout=180000)  # the job page refreshes itself until the import is done
 
     teacher.goto(f"{base}/classes/")

@@ -68,6 +68,14 @@ def read_alibi() -> list[tuple[list[str], list[str], Gold]]:
     return data
 
 
+def alibi_stories() -> list[int]:
+    """The story (0-4, in read_alibi's order) of each ALIBI sentence pair: for the held-out calibration check."""
+    out: list[int] = []
+    for k, story in enumerate(sorted(p for p in ALIBI.iterdir() if p.is_dir())):
+        out += [k] * len(next(story.glob("ali_w2w_*.txt")).read_text(encoding="utf-8").splitlines())
+    return out
+
+
 def read_transread() -> list[tuple[list[str], list[str]]]:
     """The sentence pairs of the transread gold beads (both sides non-empty), tokens as given."""
     pairs = []
@@ -218,23 +226,27 @@ def first_sense_precision(lang: str, show: bool = False) -> tuple[float, int, li
 
 def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[str]:
     """Precision of the renderings of each kind of evidence (the glosser's RENDERING_CONFIDENCE), every rendering
-    shown; then precision and recall at each threshold. Each kind gets a code in place of its confidence for one
+    shown; then precision and recall at each threshold, and held out (each ALIBI story's renderings judged by the
+    smoothed shares, (right + 1) / (renderings + 2), of the four other stories). Each kind gets a code in place of its confidence for one
     run, so that every shown rendering says which kind it is."""
     from bireader.gloss import glosses as G
 
     kinds = list(G.RENDERING_CONFIDENCE)
-    saved = dict(G.RENDERING_CONFIDENCE), G.SHOW_CONFIDENCE
+    saved = dict(G.RENDERING_CONFIDENCE), G.SHOW_CONFIDENCE, G.NEVER_SHOWN
     G.RENDERING_CONFIDENCE.clear()
     G.RENDERING_CONFIDENCE.update({k: 0.5 + n / 1000 for n, k in enumerate(kinds)})
-    G.SHOW_CONFIDENCE = 0.0
+    G.SHOW_CONFIDENCE, G.NEVER_SHOWN = 0.0, frozenset()
     try:
         glosses = gloss_bitext(fr_doc, en_doc, [Bead([k], [k]) for k in range(len(gold))])
     finally:
         G.RENDERING_CONFIDENCE.clear()
         G.RENDERING_CONFIDENCE.update(saved[0])
-        G.SHOW_CONFIDENCE = saved[1]
+        G.SHOW_CONFIDENCE, G.NEVER_SHOWN = saved[1], saved[2]
     counts = {k: [0, 0] for k in kinds}
     linked = 0
+    story_of, stories = alibi_stories(), 5
+    by_story: list[tuple[int, tuple, bool]] = []  # (story, kind, right) of every rendering
+    linked_in = [0] * stories
     for n, sentence in enumerate(fr_doc.sentences()):
         gold_of: dict[int, set[int]] = {}
         for i, j in gold[n][1]:
@@ -243,21 +255,47 @@ def calibration(fr_doc: Document, en_doc: Document, gold: list[Gold]) -> list[st
             if not g.gloss_worthy or g.pos not in CONTENT_POS:
                 continue
             linked += g.token in gold_of
+            linked_in[story_of[n]] += g.token in gold_of
             if g.rendering:
                 allowed = set().union(*(gold_of.get(k, set()) for k in (g.group or [g.token])))
                 kind = kinds[round((g.confidence - 0.5) * 1000)]
                 counts[kind][0] += 1
                 counts[kind][1] += set(g.rendering) <= allowed
+                by_story.append((story_of[n], kind, set(g.rendering) <= allowed))
     rows = ["\n| evidence for a rendering | both directions agree | parts of speech fit | renderings | right | "
             "precision = confidence | shown at this confidence and above: precision | recall |",
             "|---|---|---|---:|---:|---:|---:|---:|"]
     shown = right = 0
     for kind, (n, ok) in sorted(counts.items(), key=lambda kv: -(kv[1][1] / max(kv[1][0], 1))):
-        shown += n
-        right += ok
-        mark = " **(shown)**" if saved[0][kind] >= saved[1] else ""
+        if kind in saved[2]:
+            mark, cumulative = " (never shown)", "| |"
+        else:
+            shown += n
+            right += ok
+            mark = " **(shown)**" if saved[0][kind] >= saved[1] else ""
+            cumulative = f"| {right / max(shown, 1):.3f} | {right / max(linked, 1):.3f} |"
         rows.append(f"| {kind[0]} | {'yes' if kind[1] else 'no'} | {'yes' if kind[2] else 'no'} | {n} | {ok} | "
-                    f"{ok / max(n, 1):.3f}{mark} | {right / max(shown, 1):.3f} | {right / max(linked, 1):.3f} |")
+                    f"{ok / max(n, 1):.3f}{mark} {cumulative}")
+    # the honest check: each story's renderings judged by the shares the four other stories give
+    held = []
+    for threshold in sorted({0.9, 0.8, saved[1], 0.7}, reverse=True):
+        shown = right = 0
+        for story in range(stories):
+            table: dict[tuple, list[int]] = {}
+            for s, kind, ok in by_story:
+                if s != story:
+                    cell = table.setdefault(kind, [0, 0])
+                    cell[0] += 1
+                    cell[1] += ok
+            for s, kind, ok in by_story:
+                n, k = table.get(kind, (0, 0))
+                if s == story and kind not in saved[2] and (k + 1) / (n + 2) >= threshold:  # smoothed as the table
+                    shown += 1
+                    right += ok
+        mark = " (the default)" if threshold == saved[1] else ""
+        held.append(f"| {threshold}{mark} | {right / max(shown, 1):.3f} | {right / max(linked, 1):.3f} | {shown} |")
+    rows += ["\n| held out: each story's renderings shown by the shares of the four others, threshold | precision | "
+             "recall | highlighted |", "|---|---:|---:|---:|"] + held
     return rows
 
 
@@ -320,12 +358,13 @@ def main() -> None:
     threshold = G.SHOW_CONFIDENCE
     for label, more in [("stories", []), ("stories + transread", extra)]:
         for shown_label, value in (("every rendering (no threshold)", 0.0),
-                                   (f"confidence ≥ {threshold} (the default)", threshold)):
+                                   (f"confidence ≥ {threshold}, never-shown kinds apart (the default)", threshold)):
             G.SHOW_CONFIDENCE = value
+            never, G.NEVER_SHOWN = G.NEVER_SHOWN, (G.NEVER_SHOWN if value else frozenset())
             try:
                 p, r, shown = gloss_scores(gloss_bitext(fr_doc, en_doc, beads, extra=more), fr_doc, gold)
             finally:
-                G.SHOW_CONFIDENCE = threshold
+                G.SHOW_CONFIDENCE, G.NEVER_SHOWN = threshold, never
             rows.append(f"| {label} | {shown_label} | {p:.3f} | {r:.3f} | {int(shown)} |")
             print(rows[-1], flush=True)
     rows.extend(calibration(fr_doc, en_doc, gold))

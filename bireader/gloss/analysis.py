@@ -17,10 +17,13 @@ import re
 
 from bireader.document import Document, Entry, Paragraph, Section, Sentence, Token
 
+_CLITIC = r"(?:je|tu|il|elle|on|nous|vous|ils|elles|le|la|les|moi|toi|lui|en|y|ce)"
 _FR_TOKEN = re.compile(
     r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’](?=\w)"  # elisions
     r"|aujourd['’]hui|-t-(?:il|elle|on)\b|-(?:je|tu|il|elle|on|nous|vous|ils|elles|le|la|les|moi|toi|lui|en|y|ce)\b"
-    r"|[^\W_]+(?:[-'’][^\W_]+)*"  # words, hyphenated words
+    # words, hyphenated words, but not the clitic pronouns that end one ("dit-il": "dit", "-il"; "donne-le-moi":
+    # "donne", "-le", "-moi"; "arc-en-ciel" stays a word)
+    r"|[^\W_]+(?:['’][^\W_]+|-(?!(?:t-)?" + _CLITIC + r"\b(?:-" + _CLITIC + r"\b)*(?![-\w]))[^\W_]+)*"
     r"|\.\.\.|[^\w\s]",
     re.IGNORECASE,
 )

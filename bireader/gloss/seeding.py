@@ -12,7 +12,7 @@ function of its input. The library is compiled once with the system C compiler i
 and ``seed_library()`` returns None (the determinism test then fails, saying so).
 
     >>> env = seeded_environment(1)          # doctest: +SKIP
-    >>> env["EFLOMAL_SEED"], env["LD_PRELOAD"].endswith(".so")
+    >>> env["EFLOMAL_SEED"], env["LD_PRELOAD"].endswith(".so")  # doctest: +SKIP
     ('1', True)
 """
 

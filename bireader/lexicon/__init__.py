@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-SOURCES = ("freedict", "freedict-reverse", "apertium-pivot", "derived", "cognate", "induced")
+SOURCES = ("freedict", "freedict-reverse", "apertium-pivot", "derived", "cognate", "grammar", "induced")
 
 # universal POS tags that a dictionary's coarser labels stand for
 _POS_EQUIV = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ"}

@@ -1,8 +1,10 @@
-"""Find a running-text token in the lexicon when its lemma is not a headword.
+"""Find a running-text token in the lexicon when its lemma is not a headword, and order the senses found.
 
 The problem: a dictionary lists ``tendre`` and ``sœur``; a text has ``tendrement``, ``soeur`` (no ligature), a
 lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 
+0. French possessive pronouns, a closed class the dictionaries give badly (``sienne`` -> "his, hers, its",
+   source ``grammar``);
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
    ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
@@ -14,6 +16,10 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
    (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French,
    ``banality`` -> "banalité"); only candidates that wordfreq knows as words of some frequency in the target
    language are kept (source ``cognate``).
+
+Then the glosser orders the senses: ``pos_split`` (English→French: senses whose French words can be the token's
+part of speech first), ``round_trip_first`` (first a sense the other direction translates back to the word) and
+``cognate_first`` (English→French: the dictionary's own cognate of the word first).
 
     >>> key, senses = find_senses(load_lexicon("fr", "en"), "tendrement", "tendrement", "ADV")
     >>> key, "tenderly" in [s.text for s in senses]
@@ -193,8 +199,29 @@ def variant_senses(lex: Lexicon, word: str, pos: str | None = None) -> tuple[str
     return best, merged
 
 
+# French possessive pronouns, a closed class the dictionaries give badly: the pivot has "sien" as "his" only, and
+# Cunégonde's "la sienne" is "hers" (source ``grammar``)
+_POSSESSIVE_PRONOUNS = {"mien": "mine", "tien": "yours", "sien": "his, hers, its", "nôtre": "ours", "vôtre": "yours"}
+_POSSESSIVE_FORMS = {lemma + ending: lemma for lemma in _POSSESSIVE_PRONOUNS
+                     for ending in (("", "s") if lemma.endswith("e") else ("", "ne", "s", "nes"))}
+
+
+def possessive_pronoun(form: str) -> tuple[str, list[Sense]] | None:
+    """``sienne`` -> ``("sien", [Sense("his, hers, its")])``; None for any other word.
+
+    >>> possessive_pronoun("siennes")[1][0].text, possessive_pronoun("notre")
+    ('his, hers, its', None)
+    """
+    lemma = _POSSESSIVE_FORMS.get(form.lower().replace("’", "'"))
+    return (lemma, [Sense(_POSSESSIVE_PRONOUNS[lemma], "PRON", "grammar")]) if lemma else None
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
+    if lex.source_lang == "fr" and lex.target_lang == "en" and pos != "VERB" and form:  # not "tiens" (tenir)
+        found = possessive_pronoun(form)
+        if found:
+            return found
     tried: list[str] = []
     for key in [lemma, form.lower(), _simplemma(form.lower(), lex.source_lang) if form else ""]:
         key = key.lower()
@@ -279,3 +306,96 @@ def _back_words(reverse: Lexicon, text: str) -> frozenset[str]:
 
 def _translates_back(reverse: Lexicon, text: str, key: str) -> bool:
     return key in _back_words(reverse, text)
+
+
+_FITTING_POS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}, "ADV": {"ADV"}}
+
+
+@lru_cache(maxsize=100_000)
+def sense_pos(reverse: Lexicon, text: str) -> frozenset[str]:
+    """The parts of speech of a sense's first translation that the other direction's dictionary tags: FreeDict's
+    senses carry no tag, but ``"nombre"`` is a noun and ``"baser"`` a verb in French→English (``"abject, lâche"``
+    is an adjective: ``lâche`` may also be a noun, the sense's first word decides). Empty when unknown."""
+    for part in text.split(": ", 1)[-1].split(","):
+        part = " ".join(_PAREN_RE.sub(" ", part).split())
+        if not part:
+            continue
+        if part.startswith(("se ", "s'")):
+            return frozenset({"VERB"})
+        tags = frozenset(s.pos for s in reverse.senses(part) if s.pos)
+        if tags:
+            return tags
+    return frozenset()
+
+
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def pos_split(lex: Lexicon, senses: list[Sense], pos: str | None) -> tuple[list[Sense], list[Sense]]:
+    """The senses that can be the token's part of speech, and the others, each in their order.
+
+    English→French only: FreeDict's English senses are untagged and mix a word's parts of speech (``number``, a
+    verb in "numbered", lists "nombre", "numéro" before "numéroter"; ``base``, a noun, lists the verb "baser"
+    first), but the French side's words are tagged by the French→English dictionary. A sense goes to the others
+    when it is tagged with another part of speech, or when its first tagged French word has none that fits. French
+    senses' English words are mostly untagged or both noun and verb, so French→English senses stay as they are.
+
+    >>> lex = load_lexicon("en", "fr")
+    >>> [s.text for s in pos_split(lex, lex.senses("base", "NOUN"), "NOUN")[0]][:1]
+    ['base']
+    """
+    fitting = _FITTING_POS.get(pos or "")
+    if not fitting or len(senses) < 2 or lex.target_lang != "fr":
+        return senses, []
+    reverse = load_lexicon(lex.target_lang, lex.source_lang)
+    first, after = [], []
+    for s in senses:
+        tags = {s.pos} if s.pos else sense_pos(reverse, s.text)
+        (after if tags and not tags & fitting else first).append(s)
+    return (first, after) if first else (senses, [])
+
+
+_STRIP_ACCENTS = str.maketrans("éèêëàâäîïôöûüùçœæ", "eeeeaaaiioouuucoa")
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(word: str) -> str:
+    """The first five letters of a word of five or more, lower case and without accents: French and English words
+    that share it are mostly cognates (``stabiliser``/``stabilize``, ``déclaration``/``declaration``); "" for
+    shorter words.
+
+    >>> spelling_key("Stabiliser"), spelling_key("état")
+    ('stabi', '')
+    """
+    word = normalise_word(word).translate(_STRIP_ACCENTS)
+    return word[:5] if len(word) >= 5 else ""
+
+
+def cognate_first(headword: str, senses: list[Sense]) -> list[Sense]:
+    """Senses with first, among the leading few, one whose translation is spelt like the headword (its first five
+    letters, accents aside): when the dictionary itself lists the word's cognate, it is the word's plain
+    equivalent (``stabilize`` -> "stabiliser" before the pivot's "asseoir"; ``agrarian`` -> "agrarien" before
+    "agriculteur").
+
+    >>> [s.text for s in cognate_first("stabilize", [Sense("asseoir", "VERB", "x"), Sense("stabiliser", "VERB", "x")])]
+    ['stabiliser', 'asseoir']
+    """
+    key = spelling_key(headword)
+    if not key or not senses:
+        return senses
+    for k, sense in enumerate(senses[:ROUND_TRIP_SENSES]):
+        if any(spelling_key(w) == key for w in _WORD.findall(sense.text.split(": ", 1)[-1])):
+            return [_cognate_word_first(sense, key)] + senses[:k] + senses[k + 1:]
+    return senses
+
+
+def _cognate_word_first(sense: Sense, key: str) -> Sense:
+    """The sense with its synonym spelt like the headword first: ``employ`` -> "employer, appliquer, se servir
+    de" (FreeDict has "appliquer, employer, ...": a learner reads the first word as the gloss)."""
+    if ": " in sense.text or "," not in sense.text:
+        return sense
+    parts = [p.strip() for p in sense.text.split(",")]
+    first = next((p for p in parts if any(spelling_key(w) == key for w in _WORD.findall(p))), parts[0])
+    if first == parts[0]:
+        return sense
+    return Sense(", ".join([first] + [p for p in parts if p != first]), sense.pos, sense.source)

@@ -73,3 +73,10 @@ def test_wordalign_command_rejects_files_that_are_not_line_parallel(tmp_path):
     en.write_text("a\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["wordalign", str(fr), str(en), "--presegmented"])
     assert result.exit_code != 0 and "line-parallel" in result.output
+
+
+def test_raw_french_is_cut_before_the_clitic_pronouns_only():
+    from bireader.gloss.analysis import simple_tokens
+
+    assert simple_tokens("Dit-il, a-t-il vu l'arc-en-ciel ? Donne-le-moi.", "fr") == [
+        "Dit", "-il", ",", "a", "-t-il", "vu", "l'", "arc-en-ciel", "?", "Donne", "-le", "-moi", "."]

@@ -33,3 +33,12 @@ def test_learned_words_the_dictionaries_lack_are_found_as_cognates_both_ways():
     assert senses[0].text == "entomological" and senses[0].source == "cognate"
     key, senses = find_senses(load_lexicon("en", "fr"), "banality", "banality", "NOUN")
     assert senses and senses[0].text == "banalité" and senses[0].source == "cognate"
+
+
+def test_possessive_pronouns_are_his_and_hers():
+    # Candide: "la raison suffisante du jeune Candide, qui pouvait aussi être la sienne" (Cunégonde's: hers)
+    key, senses = find_senses(FR_EN, "sienne", "sienne", "NOUN")
+    assert key == "sien" and "hers" in senses[0].text and senses[0].source == "grammar"
+    assert find_senses(FR_EN, "miennes", "mien", "PRON")[1][0].text == "mine"
+    assert find_senses(FR_EN, "tiens", "tenir", "VERB")[0] == "tenir"  # "Tiens !": the verb
+    assert find_senses(FR_EN, "notre", "notre", "DET")[1] != find_senses(FR_EN, "nôtre", "nôtre", "PRON")[1]

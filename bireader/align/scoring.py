@@ -50,6 +50,8 @@ class Bitext:
     own: np.ndarray  # per feature id: True for features of source words themselves
     src_vectors: np.ndarray | None = None  # sentence embeddings, when asked for (embeddings.py)
     tgt_vectors: np.ndarray | None = None
+    src_embedded: np.ndarray | None = None  # per sentence: True where it has a vector (None: all have)
+    tgt_embedded: np.ndarray | None = None
 
 
 def build_bitext(

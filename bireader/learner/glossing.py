@@ -39,7 +39,8 @@ def word_key(token: list) -> str:
 
 def is_countable(token: list) -> bool:
     """Is the token a word a learner could learn (not punctuation, a number or a proper noun)?"""
-    return bool(token[5]) and token[4] not in NEVER_GLOSSED and any(c.isalpha() for c in token[0])
+    form = token[0]
+    return bool(token[5]) and token[4] not in NEVER_GLOSSED and (form.isalpha() or any(c.isalpha() for c in form))
 
 
 def gloss_text(gloss: dict | None, senses: int = 2) -> str:
@@ -85,3 +86,19 @@ def needs_gloss(gloss: dict | None, status: str | None, level: int, pos: str | N
     if gloss.get("gloss_worthy") is False:
         return False
     return is_rare(gloss.get("freq_rank"), level)
+
+
+def rare_below(gloss: dict | None, pos: str | None = None) -> float:
+    """For a new word (no status): the levels at which it needs its gloss are those below this figure, so that
+    ``needs_gloss(gloss, None, level, pos) == (level < rare_below(gloss, pos))`` at every level. A page laid out
+    for every learner keeps this number per word instead of the gloss.
+
+    >>> rare_below({"pos": "NOUN", "freq_rank": 9000, "senses": ["hedge"]}), rare_below({"senses": ["hedge"]})
+    (9000, inf)
+    """
+    # needs_gloss is the gloss's own conditions and then is_rare(freq_rank, level), which is freq_rank > level
+    # (an unknown rank is rare at every level): the conditions alone are needs_gloss with the rank unknown.
+    if not gloss or not needs_gloss({**gloss, "freq_rank": None}, None, 0, pos):
+        return 0
+    rank = gloss.get("freq_rank")
+    return float("inf") if rank is None else rank

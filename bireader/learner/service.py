@@ -12,7 +12,7 @@ import secrets
 from datetime import datetime, timezone
 from typing import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from bireader.fields import check_language, check_word
@@ -88,18 +88,23 @@ def word_statuses(session: Session, learner: Learner | None, lang: str,
     """Lemma -> status for ``lemmas`` (all the learner's words in ``lang`` when None); new words are absent."""
     if learner is None:
         return {}
-    query = select(WordStatus.lemma, WordStatus.status).where(
-        WordStatus.learner_id == learner.id, WordStatus.lang == lang)
     if lemmas is not None:
         wanted = sorted(set(lemmas))
         if not wanted:
             return {}
         result: dict[str, str] = {}
         for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
-            chunk = wanted[start:start + 500]
-            result.update(session.execute(query.where(WordStatus.lemma.in_(chunk))).all())
+            result.update(session.execute(_STATUSES_OF, {"learner_id": learner.id, "lang": lang,
+                                                         "lemmas": wanted[start:start + 500]}).all())
         return result
-    return dict(session.execute(query).all())
+    return dict(session.execute(_STATUSES, {"learner_id": learner.id, "lang": lang}).all())
+
+
+# Built once: the reader asks for a page's few hundred lemmas on every request, and building the IN list as a new
+# statement each time cost more than the query (an expanding parameter is one statement, compiled once).
+_STATUSES = select(WordStatus.lemma, WordStatus.status).where(
+    WordStatus.learner_id == bindparam("learner_id"), WordStatus.lang == bindparam("lang"))
+_STATUSES_OF = _STATUSES.where(WordStatus.lemma.in_(bindparam("lemmas", expanding=True)))
 
 
 def save_position(session: Session, learner: Learner, text_id: int, page: int, bead: int = 0) -> None:

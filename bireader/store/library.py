@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from bireader.document import Bead, Document
 from bireader.fields import check_slug, slugify, unique_slug
 from bireader.pages import paginate
-from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
+from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text, _now
 
 
 class SlugTaken(ValueError):
@@ -155,6 +155,9 @@ def save_text(
         text = Text(slug=slug, title=title)
         session.add(text)
     else:
+        # a replaced text counts as imported now; its new rows may get the ids the old ones had (SQLite reuses the
+        # highest ids), so caches keyed on ids also read this time (web/vocab's BeadCache)
+        text.imported_at = _now()
         session.execute(delete(BeadRow).where(BeadRow.text_id == text.id))
         for side in list(text.sides):
             session.delete(side)

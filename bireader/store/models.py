@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text as SqlText, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text as SqlText, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -129,6 +129,9 @@ class SentenceRow(Base):
 
 class BeadRow(Base):
     __tablename__ = "beads"
+    # a reader page is one range of (text, page): with only the single-column indexes, the database found the text's
+    # beads and then filtered every one of them by page (0.58 ms a Bovary page, growing with the book; 0.035 ms so)
+    __table_args__ = (Index("ix_beads_text_page", "text_id", "page"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text_id: Mapped[int] = mapped_column(ForeignKey("texts.id", ondelete="CASCADE"), index=True)

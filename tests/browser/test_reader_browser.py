@@ -200,6 +200,15 @@ def test_the_reader_comes_back_to_the_page_and_sentence_where_it_stopped(page, b
     assert page.locator(".bead.current").get_attribute("data-bead") == current
 
 
+def test_opening_a_page_saves_it_with_the_sessions_csrf_token(page, base_url):
+    """The save of the page that opened is a write like any other: without the token it was refused (400)."""
+    with page.expect_response(lambda r: r.url.endswith("/api/position")
+                              and "create_learner" in (r.request.post_data or "")) as info:
+        page.goto(f"{base_url}/read/promenade-fr/2")
+    assert info.value.request.headers.get("x-csrftoken")
+    assert info.value.status == 200, info.value.text()
+
+
 def test_read_aloud_speaks_the_current_sentence_in_french(page, base_url):
     page.add_init_script("""
         window.__spoken = [];

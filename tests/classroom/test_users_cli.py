@@ -96,7 +96,7 @@ def test_the_upgrade_keeps_older_texts_readable_by_everyone(tmp_path):
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:  # and back down
         config.attributes["connection"] = connection
-        command.downgrade(config, "-1")  # this migration only
+        command.downgrade(config, "0006")  # back to before the classroom migration
     with engine.connect() as connection:
         assert "public" not in [c[1] for c in connection.execute(text("PRAGMA table_info(texts)"))]
 

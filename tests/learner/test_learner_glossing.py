@@ -71,3 +71,27 @@ def test_the_reader_and_the_glosser_decide_rarity_the_same_way():
             gloss = TokenGloss(token=0, lemma="haie", pos="NOUN", senses=["hedge"], rendering=[], rendering_text="",
                                freq_rank=rank, band=1, gloss_worthy=True)
             assert needs_gloss(gloss.to_dict(), None, level) == glosser_needs_gloss(gloss, level, set()), (rank, level)
+
+
+def test_rare_below_says_at_which_levels_a_new_word_needs_its_gloss():
+    """The reader keeps one number per word instead of its gloss: it must agree with needs_gloss everywhere."""
+    from hypothesis import given, strategies as st
+
+    from bireader.learner.glossing import rare_below
+
+    glosses = st.fixed_dictionaries({}, optional={
+        "pos": st.sampled_from(["NOUN", "VERB", "PROPN", "NUM", None]),
+        "freq_rank": st.one_of(st.none(), st.integers(1, 60000)),
+        "senses": st.lists(st.sampled_from(["", "hedge", "to rain"]), max_size=2),
+        "rendering_text": st.sampled_from(["", " ", "hedges"]),
+        "gloss_worthy": st.booleans()})
+
+    @given(glosses, st.sampled_from(["NOUN", "ADJ", "PROPN", None]), st.integers(1, 100000))
+    def agrees(gloss, pos, level):
+        assert needs_gloss(gloss, None, level, pos) == (level < rare_below(gloss, pos))
+
+    agrees()
+    for level in (8999, 9000, 9001):  # at the boundary: a word of rank 9000 is rare below level 9000 only
+        assert needs_gloss(RARE, None, level) == (level < rare_below(RARE)) == (level < 9000)
+    assert rare_below({"pos": "PROPN", "freq_rank": 90000, "senses": ["Paris"]}) == 0
+    assert rare_below(None) == 0

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace as NS
 
-from bireader.web.read.view import build_page_view, group_blocks, page_lemmas
+from bireader.web.read.view import SLOT, build_page_layout, build_page_view, group_blocks
 
 
 def s(position, text, tokens, glosses=(), heading=None, date=None, starts_paragraph=False):
@@ -71,10 +71,27 @@ def test_runs_without_french_become_one_full_width_block_but_a_lone_gap_stays_a_
     assert [b.kind for b in group_blocks(v.blocks[1].beads, bilingual=False)] == ["pair"]
 
 
-def test_page_lemmas_are_the_countable_french_words():
+def test_the_statuses_a_page_needs_are_its_countable_words_in_each_language():
     fr = s(0, "Paris dort 3 fois.", [["Paris", 0, 5, "Paris", "PROPN", True], ["dort", 6, 10, "dormir", "VERB", True],
                                      ["3", 11, 12, "3", "NUM", True], ["fois", 13, 17, "fois", "NOUN", True]])
-    assert page_lemmas(NS(beads=[bead(0, [fr], [])])) == {"dormir", "fois"}
+    wind = {"token": 1, "lemma": "wind", "pos": "NOUN", "senses": ["vent"], "freq_rank": 9000}
+    alone = s(1, "The wind blows.", words("The wind blows."), [wind], starts_paragraph=True)
+    layout = build_page_layout(NS(beads=[bead(0, [fr], []), bead(1, [], [alone])]), "fr", "en")
+    assert layout.words.source_lemmas == {"dormir", "fois"}
+    assert layout.words.target_lemmas == {"the", "wind", "blows"}
+
+
+def test_a_layout_is_the_same_for_every_learner_until_their_classes_fill_its_slots():
+    fr = s(0, "Les haies.", words("Les haies."), [HAIE])
+    layout = build_page_layout(NS(beads=[bead(0, [fr], [])]), "fr", "", bilingual=False)
+    html = str(layout.blocks[0].beads[0].source)
+    assert html.count(SLOT) == len(layout.words) == 2 and "st-" not in html and "rare" not in html
+    assert layout.words.classes({"haies": "learning"}, {}, 2000) == ["w", "w st-learning g rare"]
+    assert layout.words.classes({}, {}, 20000) == ["w", "w g"]  # rank 12000 is common at that level
+    assert layout.words.classes({"les": "ignore"}, {}, 2000) == ["w st-ignore", "w g rare"]
+    # the same layout serves the next learner unchanged
+    assert str(layout.view({}, 2000).blocks[0].beads[0].source) == str(view([bead(0, [fr], [])], bilingual=False)
+                                                                           .blocks[0].beads[0].source)
 
 
 def test_bad_token_offsets_do_not_lose_text():

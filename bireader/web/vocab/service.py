@@ -38,9 +38,11 @@ class BeadCache:
 
     @staticmethod
     def version(session: Session, text: Text) -> tuple:
-        """Changes whenever the text is re-imported (its beads are rewritten with new row ids)."""
+        """Changes whenever the text is re-imported (its import time) or its beads are edited (review inserts new
+        rows before deleting the old ones, so the newest id grows). The ids alone are not enough: replacing the
+        newest text on SQLite gives the new rows the old rows' ids."""
         newest = session.scalar(select(func.max(BeadRow.id)).where(BeadRow.text_id == text.id))
-        return (text.id, text.page_count, newest)
+        return (text.id, text.imported_at, text.page_count, newest)
 
     def beads(self, session: Session, text: Text) -> list:
         key = self.version(session, text)

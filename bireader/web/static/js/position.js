@@ -24,7 +24,7 @@ export function initPosition(ctx) {
     }
   } catch { /* a corrupt entry is simply forgotten */ }
   fetch("/api/position", {
-    method: "PUT", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+    method: "PUT", headers: { "Content-Type": "application/json", "X-CSRFToken": ctx.csrf }, credentials: "same-origin",
     body: JSON.stringify({ slug: ctx.slug, page: ctx.page, bead: Number(ctx.article.dataset.firstBead) || 0,
                            create_learner: false }),  // opening a page makes no learner for a mere visitor
   });

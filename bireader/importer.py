@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import tomllib
 import zlib
 from collections.abc import Iterator, Mapping
@@ -292,7 +293,7 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     """Fill ``prepared.glosses``: the original's words glossed from the translation where there is one (and the
     dictionary); the translation's words from the dictionary toward the original's language, which the reader
     shows where a sentence has no counterpart (the seed's English-only passages)."""
-    from bireader.gloss import gloss_bitext, monolingual_glosses
+    from bireader.gloss import monolingual_glosses
 
     other = {"fr": "en", "en": "fr"}
     progress("glossing")
@@ -302,20 +303,39 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
             glosses.put(key, sentence_glosses)
         return
     # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
-    # a process of its own) runs for the bitext glosses in a thread that mostly waits for it. The translation's
-    # glosses are packed sentence by sentence as they come; the original's all come at once (senses induced
-    # from the whole text complete them) and are packed and dropped one sentence at a time.
+    # a process of its own) runs for the bitext glosses in a thread that mostly waits for it. Both sides' glosses
+    # are packed sentence by sentence as they come.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
-        bitext = pool.submit(gloss_bitext, prepared.source, prepared.target, prepared.beads)
+        bitext = pool.submit(_packed_bitext_glosses, prepared)
         for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
             glosses.put(key, sentence_glosses)
         found = bitext.result()
     for key in list(found):
-        sentence_glosses = found.pop(key)
         # a sentence id of both sides (the same paragraph in both languages) keeps the translation's glosses, as
         # the merge of the two sides' dicts always did
         if key not in glosses:
-            glosses.put(key, sentence_glosses)
+            glosses.move(key, found)
+
+
+def _packed_bitext_glosses(prepared: Prepared) -> PackedGlosses:
+    """The original's glosses from the translation, packed as they come. A sentence with a word that has no
+    sense is unpacked once the whole text is read, to take the senses induced from the whole translation
+    (``gloss.induce_senses``), and packed again if one did."""
+    from bireader.gloss.glosses import (TokenGloss, add_induced_senses, bitext_glosses, induced_senses,
+                                        may_take_induced_senses)
+
+    packed, held, rendered_as = PackedGlosses(), [], {}
+    for key, sentence_glosses in bitext_glosses(prepared.source, prepared.target, prepared.beads,
+                                                rendered_as=rendered_as):
+        packed.put(key, sentence_glosses)
+        if may_take_induced_senses(sentence_glosses):
+            held.append(key)
+    best = induced_senses(rendered_as)
+    for key in held:
+        sentence_glosses = [TokenGloss.from_dict(data) for data in json.loads(packed[key])]
+        if add_induced_senses(sentence_glosses, best):
+            packed.put(key, sentence_glosses)
+    return packed
 
 
 class PackedGlosses(Mapping):
@@ -331,6 +351,10 @@ class PackedGlosses(Mapping):
     def put(self, key: str, glosses: list) -> None:
         text = encode_json([g.to_dict() for g in glosses])
         self._packed[key] = zlib.compress(text.encode("utf-8"), 1)
+
+    def move(self, key: str, other: "PackedGlosses") -> None:
+        """Take ``key``'s packed glosses from ``other`` as they are."""
+        self._packed[key] = other._packed.pop(key)
 
     def __getitem__(self, key: str) -> str:
         return zlib.decompress(self._packed[key]).decode("utf-8")

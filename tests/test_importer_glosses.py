@@ -58,3 +58,33 @@ def test_both_sides_are_glossed_and_a_sentence_id_shared_by_both_keeps_the_trans
     assert haie["lemma"] == "haie" and haie["senses"] and haie["rendering_text"] == "hedge"  # from the translation
     assert glosses["en1.0"][1]["lemma"] == "hedge" and glosses["en1.0"][1]["rendering"] == []  # dictionary only
     assert [g["pos"] for g in glosses["pshared.0"]] == ["PROPN", "PROPN"]  # the translation's tags
+
+
+def test_senses_induced_from_the_whole_translation_reach_the_packed_glosses():
+    # "zorblat" is in no dictionary; rendered "widget" twice, it takes that sense at both occurrences. The importer
+    # packs each sentence as it comes and completes such sentences once the whole text is read: it must store
+    # exactly what gloss_bitext (which holds every sentence until the end) gives.
+    from bireader.gloss import gloss_bitext
+
+    def words(text: str, lemmas: str, tags: str) -> list[tuple[str, str, str]]:
+        return list(zip(text.replace(".", " .").split(), lemmas.split(), tags.split()))
+
+    french = ["Le zorblat tombe.", "Un zorblat brille.", "La haie fleurit."]
+    english = ["The widget falls.", "A widget shines.", "The hedge blooms."]
+    source = _document("fr", french, [
+        words(french[0], "le zorblat tomber .", "DET NOUN VERB PUNCT"),
+        words(french[1], "un zorblat briller .", "DET NOUN VERB PUNCT"),
+        words(french[2], "le haie fleurir .", "DET NOUN VERB PUNCT")])
+    target = _document("en", english, [
+        words(english[0], "the widget fall .", "DET NOUN VERB PUNCT"),
+        words(english[1], "a widget shine .", "DET NOUN VERB PUNCT"),
+        words(english[2], "the hedge bloom .", "DET NOUN VERB PUNCT")])
+    beads = [Bead([k], [k], 1.0) for k in range(3)]
+    prepared = Prepared(source, None, target, None, beads=beads)
+    gloss(prepared)
+    stored = {key: json.loads(prepared.glosses[key]) for key in ("fr0.0", "fr1.0", "fr2.0")}
+    for key in ("fr0.0", "fr1.0"):
+        zorblat = stored[key][1]
+        assert zorblat["lemma"] == "zorblat" and zorblat["senses"] == ["widget"] and zorblat["sources"] == ["induced"]
+    whole = gloss_bitext(source, target, beads)
+    assert stored == {key: [g.to_dict() for g in whole[key]] for key in stored}

@@ -716,6 +716,26 @@ def gloss_bitext(
     Bead indices refer to ``list(doc.sentences())``. Source sentences outside any bead or in a bead with no target
     get dictionary glosses only. ``extra``: more (source lemmas, target lemmas) pairs to train the aligner on.
     """
+    rendered_as: dict[str, dict[str, int]] = {}
+    out = dict(bitext_glosses(source_doc, target_doc, beads, extra, rendered_as))
+    induce_senses(out, rendered_as)
+    return out
+
+
+def bitext_glosses(
+    source_doc: Document, target_doc: Document, beads: list[Bead],
+    extra: Iterable[tuple[list[str], list[str]]] = (),
+    rendered_as: dict[str, dict[str, int]] | None = None,
+) -> Iterator[tuple[str, list[TokenGloss]]]:
+    """``gloss_bitext``'s (sentence id, glosses) one sentence at a time, before any sense is induced, so that a
+    caller that stores them as they come (the importer) never holds a whole book's ``TokenGloss`` objects.
+
+    ``rendered_as`` (lemma -> target lemmas of its renderings -> count) is filled as they come; once the last has
+    come, :func:`induce_senses` with it completes the sentences that have a word without senses
+    (:func:`may_take_induced_senses`), the only ones it can change.
+    """
+    if rendered_as is None:
+        rendered_as = {}
     src_sents = list(source_doc.sentences())
     trg_sents = list(target_doc.sentences())
     glosser = _Glosser(source_doc.lang, target_doc.lang, document_names(s.tokens for s in src_sents))
@@ -732,8 +752,8 @@ def gloss_bitext(
         pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
         extra=list(extra),
     )
-    out: dict[str, list[TokenGloss]] = {}
-    rendered_as: dict[str, dict[str, int]] = {}  # lemma -> target lemmas of its renderings -> count
+    del pairs_src, pairs_trg
+    done: set[str] = set()
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
         flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
         offset = 0
@@ -742,18 +762,23 @@ def gloss_bitext(
             n_tokens = len(sentence.tokens)
             links = {n: flat_links[offset + n] for n in range(n_tokens) if offset + n in flat_links}
             sure = {i - offset for i in flat_sure if offset <= i < offset + n_tokens}
-            out[sentence.id] = glosser.sentence(sentence.tokens, links, trg_tokens, sure)
+            glosses = glosser.sentence(sentence.tokens, links, trg_tokens, sure)
             offset += len(sentence.tokens)
-            for g in out[sentence.id]:
+            for g in glosses:
                 if g.gloss_worthy and g.rendering and not g.senses:
                     target = " ".join((trg_tokens[j].lemma or trg_tokens[j].text).lower() for j in g.rendering)
                     counts = rendered_as.setdefault(g.lemma, {})
                     counts[target] = counts.get(target, 0) + 1
+            done.add(sentence.id)
+            yield sentence.id, glosses
     for sentence in src_sents:
-        if sentence.id not in out:
-            out[sentence.id] = glosser.sentence(sentence.tokens, {}, [])
-    induce_senses(out, rendered_as)
-    return out
+        if sentence.id not in done:
+            yield sentence.id, glosser.sentence(sentence.tokens, {}, [])
+
+
+def may_take_induced_senses(glosses: list[TokenGloss]) -> bool:
+    """Whether :func:`induce_senses` could change these glosses: a word worth a gloss that has no sense."""
+    return any(g.gloss_worthy and not g.senses for g in glosses)
 
 
 MIN_INDUCED = 2  # renderings needed before a translation is offered as a sense of a word the dictionary lacks
@@ -762,15 +787,29 @@ MIN_INDUCED = 2  # renderings needed before a translation is offered as a sense 
 def induce_senses(glosses: dict[str, list[TokenGloss]], rendered_as: dict[str, dict[str, int]]) -> None:
     """Words the dictionary lacks get the translation's own most frequent rendering of them as a sense
     (source ``induced``), at every occurrence, once it has been seen ``MIN_INDUCED`` times in this text."""
+    best = induced_senses(rendered_as)
+    for sentence_glosses in glosses.values():
+        add_induced_senses(sentence_glosses, best)
+
+
+def induced_senses(rendered_as: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Lemma -> the rendering :func:`induce_senses` gives it (its most frequent, seen ``MIN_INDUCED`` times)."""
     best = {}
     for lemma, counts in rendered_as.items():
         target, count = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))
         if count >= MIN_INDUCED:
             best[lemma] = target
-    for sentence_glosses in glosses.values():
-        for g in sentence_glosses:
-            if g.gloss_worthy and not g.senses and g.lemma in best:
-                g.senses, g.sources = [best[g.lemma]], ["induced"]
+    return best
+
+
+def add_induced_senses(glosses: list[TokenGloss], best: dict[str, str]) -> bool:
+    """One sentence's part of :func:`induce_senses`; says whether a gloss took a sense."""
+    changed = False
+    for g in glosses:
+        if g.gloss_worthy and not g.senses and g.lemma in best:
+            g.senses, g.sources = [best[g.lemma]], ["induced"]
+            changed = True
+    return changed
 
 
 def gloss_monolingual(doc: Document, target_lang: str) -> dict[str, list[TokenGloss]]:

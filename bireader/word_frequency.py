@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from bireader.sorted_keys import position
+
 _INSTALLING = threading.Lock()
 
 
@@ -61,9 +63,8 @@ class WordIndex:
         """The word's number, -1 when it is not in the index."""
         found = self._seen.get(word)
         if found is None:
-            h = _hash(word)
-            i = int(np.searchsorted(self._hashes, h))
-            found = int(self._numbers[i]) if i < len(self._hashes) and int(self._hashes[i]) == h else -1
+            i = position(self._hashes, _hash(word))
+            found = int(self._numbers[i]) if i >= 0 else -1
             if len(self._seen) < 1_000_000:
                 self._seen[word] = found
         return found

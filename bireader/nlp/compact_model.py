@@ -35,6 +35,9 @@ from pathlib import Path
 
 import numpy as np
 
+from bireader.sorted_keys import position
+
+
 class HashedLookup:
     """A read-only ``str -> list[str]`` table in three arrays (see the module docstring); spaCy's ``Table`` API
     for reading: ``get``, ``in``, ``[]``, ``len``. Values come back as new lists, equal to the stored ones."""
@@ -60,11 +63,8 @@ class HashedLookup:
     def _row(self, key) -> int:
         from spacy.strings import get_string_id
 
-        h = np.uint64(get_string_id(key))
-        i = int(np.searchsorted(self._keys, h))
-        if i < len(self._keys) and self._keys[i] == h:
-            return int(self._rows[i])
-        return -1
+        i = position(self._keys, get_string_id(key))
+        return int(self._rows[i]) if i >= 0 else -1
 
     def get(self, key, default=None):
         row = self._row(key)
@@ -148,8 +148,8 @@ class HashedRows:
     def get(self, key, default=None):
         found = self._seen.get(key)
         if found is None:
-            i = int(np.searchsorted(self._keys, np.uint64(key)))
-            found = int(self._rows[i]) if i < len(self._keys) and int(self._keys[i]) == key else -1
+            i = position(self._keys, key)
+            found = int(self._rows[i]) if i >= 0 else -1
             self._seen[key] = found
         return default if found < 0 else found
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import JSON, bindparam, delete, func, insert, select
+import orjson
+from sqlalchemy import JSON, String, bindparam, cast, delete, func, insert, select
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import Session
 
@@ -325,43 +326,69 @@ def get_page(session: Session, text: Text, number: int) -> Page | None:
     """Page ``number`` (from 1) of ``text``, from stored rows only; None when out of range."""
     if number < 1 or number > text.page_count:
         return None
-    rows = session.scalars(
-        select(BeadRow).where(BeadRow.text_id == text.id, BeadRow.page == number).order_by(BeadRow.position)
-    ).all()
+    return decoded_page(text, number, *stored_page_rows(session, text, number))
+
+
+# Built once: a statement made per request costs more than the query itself (SQLAlchemy then finds its compiled
+# form in its cache by the statement's shape).
+_PAGE_BEADS = (select(BeadRow.position, BeadRow.confidence, BeadRow.source_start, BeadRow.source_count,
+                      BeadRow.target_start, BeadRow.target_count)
+               .where(BeadRow.text_id == bindparam("text_id"), BeadRow.page == bindparam("page"))
+               .order_by(BeadRow.position))
+_PAGE_SENTENCES = (select(SentenceRow.position, SentenceRow.key, SentenceRow.text, cast(SentenceRow.tokens, String),
+                          cast(SentenceRow.glosses, String), SentenceRow.starts_paragraph, SentenceRow.starts_entry,
+                          SentenceRow.starts_section, EntryRow.date, SectionRow.heading)
+                   .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
+                   .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
+                   .join(SectionRow, EntryRow.section_id == SectionRow.id)
+                   .where(SentenceRow.side_id == bindparam("side_id"),
+                          SentenceRow.position.between(bindparam("first"), bindparam("last")))
+                   .order_by(SentenceRow.position))
+
+
+def stored_page_rows(session: Session, text: Text, number: int) -> tuple[tuple, dict]:
+    """Page ``number``'s bead rows and, per side, its sentence rows, as plain tuples with the tokens and glosses
+    left as their JSON text: what :func:`decoded_page` turns into a :class:`Page`, and what the reader's page
+    cache (``bireader.web.read.pages``) keys its layouts by, without decoding them."""
+    sides = {side.role: side for side in text.sides}
+    connection = session.connection()  # Core: plain rows, no ORM bookkeeping
+    beads = tuple(map(tuple, connection.execute(_PAGE_BEADS, {"text_id": text.id, "page": number})))
     sentences = {}
-    for side in text.sides:
-        positions = [p for r in rows for p in (r.source_positions if side.role == "source" else r.target_positions)]
-        if positions:
-            sentences[side.role] = _sentences(session, side, min(positions), max(positions))
-    beads = [
-        PageBead(
-            position=r.position, confidence=r.confidence,
-            source=[sentences["source"][p] for p in r.source_positions],
-            target=[sentences["target"][p] for p in r.target_positions],
-        )
-        for r in rows
-    ]
-    return Page(text=text, number=number, count=text.page_count, beads=beads)
+    for role, start, count in (("source", 2, 3), ("target", 4, 5)):
+        spans = [(b[start], b[start] + b[count] - 1) for b in beads if b[count]]
+        if role in sides and spans:
+            sentences[role] = tuple(map(tuple, connection.execute(_PAGE_SENTENCES, {
+                "side_id": sides[role].id, "first": min(s for s, _ in spans), "last": max(e for _, e in spans)})))
+    return beads, sentences
 
 
-def _sentences(session: Session, side: Side, first: int, last: int) -> dict[int, PageSentence]:
-    query = (
-        select(SentenceRow, EntryRow.date, SectionRow.heading)
-        .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
-        .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
-        .join(SectionRow, EntryRow.section_id == SectionRow.id)
-        .where(SentenceRow.side_id == side.id, SentenceRow.position.between(first, last))
-        .order_by(SentenceRow.position)
-    )
-    result = {}
-    for row, date, heading in session.execute(query):
-        result[row.position] = PageSentence(
-            position=row.position, key=row.key, text=row.text, tokens=row.tokens, glosses=row.glosses,
-            heading=heading if row.starts_section else None,
-            date=date if row.starts_entry else None,
-            starts_paragraph=row.starts_paragraph,
-        )
-    return result
+def _json(value: str | None):
+    """Stored JSON text decoded: orjson, twice as fast as ``json`` on a page's tokens and glosses (0.37 against
+    0.90 ms on a Bovary page); ``json`` for what orjson refuses and Python's ``json.dumps`` may have written
+    (NaN, Infinity)."""
+    if value is None:
+        return None
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:
+        return json.loads(value)
+
+
+def decoded_page(text: Text, number: int, beads: tuple, sentences: dict) -> Page:
+    """The :class:`Page` of the rows of :func:`stored_page_rows`, their JSON decoded."""
+    by_position = {
+        role: {position: PageSentence(
+            position=position, key=key, text=body, tokens=_json(tokens), glosses=_json(glosses),
+            heading=heading if starts_section else None,
+            date=date if starts_entry else None, starts_paragraph=bool(starts_paragraph))
+            for (position, key, body, tokens, glosses, starts_paragraph, starts_entry, starts_section, date,
+                 heading) in rows}
+        for role, rows in sentences.items()}
+    return Page(text=text, number=number, count=text.page_count, beads=[
+        PageBead(position=position, confidence=confidence,
+                 source=[by_position["source"][p] for p in range(s_start, s_start + s_count)],
+                 target=[by_position["target"][p] for p in range(t_start, t_start + t_count)])
+        for position, confidence, s_start, s_count, t_start, t_count in beads])
 
 
 def count_texts(session: Session) -> int:

@@ -21,20 +21,17 @@ only a reader allowed to see it.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
-import orjson
 from markupsafe import Markup
-from sqlalchemy import String, bindparam, cast, select
 from sqlalchemy.orm import Session
 
-from bireader.store.library import Page, PageBead, PageSentence
-from bireader.store.models import BeadRow, EntryRow, ParagraphRow, SectionRow, SentenceRow, Side, Text
+from bireader.store.library import decoded_page, stored_page_rows
+from bireader.store.models import Text
 from bireader.web.read.view import SLOT, PageLayout, PageWords, build_page_layout
 
 PAGES = 128  # layouts kept: a Bovary page holds about 0.13 MB (its HTML, JSON and word slots), so 17 MB at most
@@ -98,13 +95,13 @@ def shown_page(session: Session, text: Text, number: int, cache: PageCache, rend
     sides = {side.role: side for side in text.sides}
     source_lang = sides["source"].lang if "source" in sides else ""
     target_lang = sides["target"].lang if "target" in sides else ""
-    beads, sentences = _stored_rows(session, text, number, sides)
+    beads, sentences = stored_page_rows(session, text, number)
     # SHA-256: collision-resistant, so no page is ever taken for another, and the fastest such digest here
     # (0.3 ms for a Candide page's 240 KB of rows, half of it turning the strings into bytes)
     key = hashlib.sha256(marshal.dumps((source_lang, target_lang, beads, sentences))).digest()
     page = cache.get(key)
     if page is None:
-        layout = build_page_layout(_decoded(text, number, beads, sentences), source_lang, target_lang,
+        layout = build_page_layout(decoded_page(text, number, beads, sentences), source_lang, target_lang,
                                    bilingual="target" in sides)
         html, glosses_json, english_json = render(layout)
         parts = html.split(SLOT)
@@ -114,62 +111,3 @@ def shown_page(session: Session, text: Text, number: int, cache: PageCache, rend
         page = ShownPage(parts, layout.words, glosses_json, english_json, layout.first_bead)
         cache.put(key, page)
     return page
-
-
-# Built once: a statement made per request costs more than the query itself (SQLAlchemy then finds its compiled
-# form in its cache by the statement's shape).
-_BEADS = (select(BeadRow.position, BeadRow.confidence, BeadRow.source_start, BeadRow.source_count,
-                 BeadRow.target_start, BeadRow.target_count)
-          .where(BeadRow.text_id == bindparam("text_id"), BeadRow.page == bindparam("page"))
-          .order_by(BeadRow.position))
-_SENTENCES = (select(SentenceRow.position, SentenceRow.key, SentenceRow.text, cast(SentenceRow.tokens, String),
-                     cast(SentenceRow.glosses, String), SentenceRow.starts_paragraph, SentenceRow.starts_entry,
-                     SentenceRow.starts_section, EntryRow.date, SectionRow.heading)
-              .join(ParagraphRow, SentenceRow.paragraph_id == ParagraphRow.id)
-              .join(EntryRow, ParagraphRow.entry_id == EntryRow.id)
-              .join(SectionRow, EntryRow.section_id == SectionRow.id)
-              .where(SentenceRow.side_id == bindparam("side_id"),
-                     SentenceRow.position.between(bindparam("first"), bindparam("last")))
-              .order_by(SentenceRow.position))
-
-
-def _stored_rows(session: Session, text: Text, number: int, sides: dict[str, Side]) -> tuple[tuple, dict]:
-    """The page's bead rows and, per side, its sentence rows, as plain tuples (tokens and glosses as JSON text)."""
-    connection = session.connection()  # Core: plain rows, no ORM bookkeeping
-    beads = tuple(map(tuple, connection.execute(_BEADS, {"text_id": text.id, "page": number})))
-    sentences = {}
-    for role, start, count in (("source", 2, 3), ("target", 4, 5)):
-        spans = [(b[start], b[start] + b[count] - 1) for b in beads if b[count]]
-        if role in sides and spans:
-            sentences[role] = tuple(map(tuple, connection.execute(_SENTENCES, {
-                "side_id": sides[role].id, "first": min(s for s, _ in spans), "last": max(e for _, e in spans)})))
-    return beads, sentences
-
-
-def _json(value: str | None):
-    """Stored JSON text decoded: orjson, twice as fast as ``json`` on a page's tokens and glosses (0.37 against
-    0.90 ms on a Bovary page); ``json`` for what orjson refuses and Python's ``json.dumps`` may have written
-    (NaN, Infinity)."""
-    if value is None:
-        return None
-    try:
-        return orjson.loads(value)
-    except orjson.JSONDecodeError:
-        return json.loads(value)
-
-
-def _decoded(text: Text, number: int, beads: tuple, sentences: dict) -> Page:
-    """The stored page of :func:`bireader.store.library.get_page`, from the rows of :func:`_stored_rows`."""
-    by_position = {
-        role: {position: PageSentence(
-            position=position, key=key, text=body, tokens=_json(tokens), glosses=_json(glosses),
-            heading=heading if starts_section else None,
-            date=date if starts_entry else None, starts_paragraph=bool(starts_paragraph))
-            for (position, key, body, tokens, glosses, starts_paragraph, starts_entry, starts_section, date,
-                 heading) in rows}
-        for role, rows in sentences.items()}
-    return Page(text=text, number=number, count=text.page_count, beads=[
-        PageBead(position=position, confidence=confidence,
-                 source=[by_position["source"][p] for p in range(s_start, s_start + s_count)],
-                 target=[by_position["target"][p] for p in range(t_start, t_start + t_count)])
-        for position, confidence, s_start, s_count, t_start, t_count in beads])

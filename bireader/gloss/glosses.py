@@ -739,23 +739,18 @@ def bitext_glosses(
     src_sents = list(source_doc.sentences())
     trg_sents = list(target_doc.sentences())
     glosser = _Glosser(source_doc.lang, target_doc.lang, document_names(s.tokens for s in src_sents))
-    pairs_src, pairs_trg, bead_parts = [], [], []
-    for bead in beads:
-        if not bead.source or not bead.target:
-            continue
-        src_tokens = [(k, n, t) for k in bead.source for n, t in enumerate(src_sents[k].tokens)]
-        trg_tokens = [t for k in bead.target for t in trg_sents[k].tokens]
-        pairs_src.append([_alignment_word(t) for _, _, t in src_tokens])
-        pairs_trg.append([_alignment_word(t) for t in trg_tokens])
-        bead_parts.append((bead, src_tokens, trg_tokens))
+    paired = [bead for bead in beads if bead.source and bead.target]
+    # the word lists are align_words' alone (it lets them go before eflomal runs), and each bead's tokens and
+    # links are made as it is glossed and dropped after: a novel's beads are never all held at once
     alignments = align_words(
-        pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
-        extra=list(extra),
+        [[_alignment_word(t) for k in bead.source for t in src_sents[k].tokens] for bead in paired],
+        [[_alignment_word(t) for k in bead.target for t in trg_sents[k].tokens] for bead in paired],
+        source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False, extra=list(extra),
     )
-    del pairs_src, pairs_trg
     done: set[str] = set()
-    for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
-        flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
+    for bead, alignment in zip(paired, alignments):
+        trg_tokens = [t for k in bead.target for t in trg_sents[k].tokens]
+        flat_links, flat_sure = renderings(alignment, [t for k in bead.source for t in src_sents[k].tokens])
         offset = 0
         for k in bead.source:
             sentence = src_sents[k]

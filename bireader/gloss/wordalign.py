@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable, Sequence
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
 from bireader.gloss.seeding import DEFAULT_SEED, seeded_environment
@@ -143,12 +143,47 @@ def grow_diag_final_and(forward: set[Link], backward: set[Link]) -> set[Link]:
     return links
 
 
-def _read_links(path: str) -> list[set[Link]]:
-    out = []
+def _read_link_lines(path: str) -> list[str]:
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            out.append({(int(a), int(b)) for a, b in (x.split("-") for x in line.split())})
-    return out
+        return [line.strip() for line in f]
+
+
+def parse_pharaoh(line: str) -> set[Link]:
+    """``"0-0 2-1"`` -> ``{(0, 0), (2, 1)}``: the reverse of :func:`pharaoh`."""
+    return {(int(a), int(b)) for a, b in (x.split("-") for x in line.split())}
+
+
+class Alignments(Sequence):
+    """``align_words``'s answer: one :class:`Alignment` per sentence pair, made from eflomal's Pharaoh lines when
+    it is asked for.
+
+    A novel's links are some 6,000 beads of four sets of tuples each (about 60 MB as Python objects, all alive
+    until the last bead is glossed); as eflomal's two lines per pair they are 2 MB of text. Each pair's sets are
+    built when it is read (in order, once, by the glosser) and dropped after it: the same links, the same work
+    (the symmetrisation runs once per pair either way), a fraction of the memory. Reading a pair twice builds its
+    sets twice."""
+
+    def __init__(self, count: int, kept: list[int], forward: list[str], backward: list[str]):
+        # kept[pos] is the pair whose links are line ``pos`` of both files (eflomal only sees non-empty pairs)
+        self._count = count
+        self._line = {k: pos for pos, k in enumerate(kept) if k < count}
+        self._forward, self._backward = forward, backward
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        pos = self._line.get(index)
+        if pos is None:
+            return Alignment()  # an empty pair: eflomal never saw it
+        f, b = parse_pharaoh(self._forward[pos]), parse_pharaoh(self._backward[pos])
+        return Alignment(links=f & b, grown=grow_diag_final_and(f, b), forward=f, backward=b)
 
 
 def eflomal_binary() -> str:
@@ -196,8 +231,9 @@ def align_words(
     source: list[list[str]], target: list[list[str]], *, source_lang: str = "fr", target_lang: str = "en",
     use_lexicon: bool = True, lemmatise: bool = True, extra: Iterable[tuple[list[str], list[str]]] = (),
     iterations: float = 1.0, samplers: int = SAMPLERS, seed: int | None = DEFAULT_SEED,
-) -> list[Alignment]:
-    """Word-align each (source, target) token list pair; returns one Alignment per pair, in order.
+) -> Alignments:
+    """Word-align each (source, target) token list pair; returns one Alignment per pair, in order (made as each
+    is read: :class:`Alignments`).
 
     ``lemmatise``: align lowercase simplemma lemmas of the tokens (pass tokens already lemmatised with False).
     ``extra``: more sentence pairs (e.g. another book) to train on; they are aligned too but not returned.
@@ -217,11 +253,12 @@ def align_words(
 
     pairs = [(words(s, src_lemma), words(t, trg_lemma)) for s, t in zip(source, target)]
     pairs += [(words(s, src_lemma), words(t, trg_lemma)) for s, t in extra]
-    results = [Alignment() for _ in source]
+    count = len(source)
+    del source, target  # a caller's temporary lists (the glosser's: a novel's words) go now, not after eflomal
     # eflomal rejects empty sentences: align the non-empty pairs only
     keep = [k for k, (s, t) in enumerate(pairs) if s and t]
     if not keep:
-        return results
+        return Alignments(count, [], [], [])
     src_lines = [" ".join(pairs[k][0]) for k in keep]
     trg_lines = [" ".join(pairs[k][1]) for k in keep]
     priors_text = None
@@ -229,18 +266,15 @@ def align_words(
         priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang)
         # sorted: the same file whatever the process's string hashing (PYTHONHASHSEED)
         priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in sorted(priors.items()))
+        del priors
+    del pairs  # eflomal's inputs are its lines now: a novel's words as lists, freed before eflomal's long run
     # model 2 (HMM, no fertility): as accurate as model 3 here and twice as fast (docs/gloss.md)
     with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
         run_eflomal(src_lines, trg_lines, priors_text, fwd, rev, tmp, samplers=samplers, iterations=iterations,
                     seed=seed)
-        forward, backward = _read_links(fwd), _read_links(rev)
-    for pos, k in enumerate(keep):
-        if k >= len(source):
-            break
-        f, b = forward[pos], backward[pos]
-        results[k] = Alignment(links=f & b, grown=grow_diag_final_and(f, b), forward=f, backward=b)
-    return results
+        forward, backward = _read_link_lines(fwd), _read_link_lines(rev)
+    return Alignments(count, keep, forward, backward)
 
 
 def pharaoh(links: set[Link]) -> str:

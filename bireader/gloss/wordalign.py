@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 from collections.abc import Iterable, Sequence
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
@@ -248,7 +249,7 @@ def align_words(
         out = []
         for t in tokens:
             w = t.lower().replace("’", "'").replace(" ", "_") or "_"
-            out.append(lemma(w) if lemmatise else w)
+            out.append(lemma(w) if lemmatise else intern(w))  # one string per distinct word, not per token
         return out
 
     pairs = [(words(s, src_lemma), words(t, trg_lemma)) for s, t in zip(source, target)]

@@ -116,7 +116,7 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
 
 def compact_tables() -> None:
     """The libraries' word tables held compactly from now on in this process, with the same answers: wordfreq's in
-    6 MB instead of 55 (word_frequency.py), simplemma's lemma dictionaries in 5 MB instead of 43
+    6 MB instead of 55 (word_frequency.py), simplemma's lemma dictionaries in 8 MB instead of 43
     (lemma_dictionaries.py)."""
     from bireader.lemma_dictionaries import compact_lemma_dictionaries
     from bireader.word_frequency import compact_frequency_tables

@@ -1,4 +1,4 @@
-"""simplemma's lemma dictionaries in 5 MB for French and English instead of 43, with the same answers.
+"""simplemma's lemma dictionaries in 8 MB for French and English instead of 43, with the same answers.
 
 The problem: ``simplemma.lemmatize`` (the offline engine's lemmas, the lexicon's and the glosser's lookups of forms
 the dictionary lacks) keeps each language's dictionary as a dict of its forms to their lemmas, as bytes: 249,548
@@ -6,9 +6,9 @@ French forms and 181,612 English ones, 43 MB held by every import for a few tens
 
 ``compact_lemma_dictionaries()`` makes simplemma keep them smaller: the dictionaries of its shared default factory
 (``DEFAULT_DICTIONARY_FACTORY``, behind every ``simplemma.lemmatize(word, lang)`` that does not ask for
-``low_memory``) become :class:`CompactDictionary`: the forms as a :class:`~bireader.word_frequency.WordIndex`
-(sorted hashes of their UTF-8 bytes) giving the number of their lemma, and the 115,000 distinct lemmas as one
-UTF-8 string with their ends. They are read from simplemma's own data files by its own decoder, and the lookups'
+``low_memory``) become :class:`CompactDictionary`: the hashes of the forms' UTF-8 bytes, sorted (found with
+``sorted_keys.position``), each with the number of its lemma, and the 115,000 distinct lemmas end to end in one
+string. They are read from simplemma's own data files by its own decoder, and the lookups'
 callers (its strategies, all through ``get``) are untouched, so every lemma is the one simplemma gave
 (tests/test_lemma_dictionaries.py compares every form of both dictionaries, and words that are not in them). A form
 outside the dictionary whose hash equals a listed form's would be taken for it: about one chance in 10^13 per
@@ -40,13 +40,13 @@ class CompactDictionary(Mapping):
     def __init__(self, lang: str, pairs):
         self._lang = lang
         numbers: dict[bytes, int] = {}
-        hashes, lemma_of = array("q"), array("l")
-        for form, lemma in pairs:  # no object per form is kept, not even for a moment: 250,000 would fragment
-            hashes.append(hash(form))  # a form's UTF-8 bytes, hashed as _hash hashes a str's (see get)
+        hashes, lemma_of = array("q"), array("q")
+        for form, lemma in pairs:  # no object per form is kept: 250,000 small ones would leave the heap fragmented
+            hashes.append(hash(form))  # the hash of its UTF-8 bytes, as _number hashes a str
             lemma_of.append(numbers.setdefault(lemma, len(numbers)))
         keys = np.frombuffer(hashes, dtype=np.int64)
         order = np.argsort(keys, kind="stable")
-        self._hashes, self._numbers = keys[order], np.frombuffer(lemma_of, dtype=np.int_)[order].astype(np.int32)
+        self._hashes, self._numbers = keys[order], np.frombuffer(lemma_of, dtype=np.int64)[order].astype(np.int32)
         if len(self._hashes) > 1 and (self._hashes[1:] == self._hashes[:-1]).any():
             raise ValueError(f"two forms of simplemma's {lang!r} dictionary have the same hash")
         # the lemmas as one string: 115,000 str objects would take 7 MB, this 1.5

@@ -26,10 +26,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from sys import intern
-from collections.abc import Iterable, Sequence
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
 from bireader.gloss.seeding import DEFAULT_SEED, seeded_environment

@@ -1,0 +1,165 @@
+/* The gap program's rows in C: the same arithmetic as gaps.py's numpy code, cell by cell.
+
+   bireader/align/native.py compiles this file with the system C compiler (-O2 -ffp-contract=off, no fast
+   math) and gaps.best_path calls it through ctypes. Every score is computed with the same IEEE operations in
+   the same order as bead_scores() and best_path()'s numpy code, so the two give the same bits; the only
+   transcendental function, the length model's log, is not taken here but by numpy between the two calls
+   (gap_length_t writes its arguments, numpy's log reads them), because numpy's vectorised log and the C
+   library's differ in the last bit. tests/align/test_align_native.py checks both paths give the same path.
+
+   Layout (all arrays C-contiguous): a block holds rows r0 .. r1-1 of the program; per row, every bead type,
+   every column k of the band (target boundary lo[i] + k). */
+
+#include <math.h>
+#include <stdint.h>
+
+#define NEG (-1e18)
+
+static inline int64_t clip64(int64_t x, int64_t lo, int64_t hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+static inline double max2(double x, double y) { return x > y ? x : y; }  /* np.maximum without NaNs */
+static inline double min2(double x, double y) { return x < y ? x : y; }
+
+/* For every row i in r0 .. r1-1, type t with a, b > 0 and column k: z and t of Gale & Church's length model
+   (gaps.length_logprob / gaps.log_erfc), so that numpy can take log(t). Other cells get t = 1, z = 0. */
+void gap_length_t(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t n, int64_t m,
+                  int64_t ntypes, const int64_t *ta, const int64_t *tb, const double *src_chars,
+                  const double *tgt_chars, double ratio, double variance, double *zbuf, double *tbuf) {
+    const double sqrt2 = sqrt(2.0);
+    (void)n;
+    for (int64_t i = r0; i < r1; i++) {
+        for (int64_t t = 0; t < ntypes; t++) {
+            const int64_t a = ta[t], b = tb[t];
+            double *z_out = zbuf + ((i - r0) * ntypes + t) * width;
+            double *t_out = tbuf + ((i - r0) * ntypes + t) * width;
+            int64_t kmin = b - lo[i] > 0 ? b - lo[i] : 0, kmax = m - lo[i] + 1 < width ? m - lo[i] + 1 : width;
+            if (!(a && b) || i - a < 0) kmin = kmax = width;
+            if (kmax < kmin) kmax = kmin;
+            for (int64_t k = 0; k < kmin; k++) z_out[k] = 0.0, t_out[k] = 1.0;
+            for (int64_t k = kmax; k < width; k++) z_out[k] = 0.0, t_out[k] = 1.0;
+            if (kmin >= kmax) continue;
+            const double ls = src_chars[i] - src_chars[i - a];
+            const double *tc = tgt_chars + lo[i];
+            for (int64_t k = kmin; k < kmax; k++) {
+                const double lt = tc[k] - tc[k - b];
+                const double mean = (ls + lt / ratio) / 2.0;
+                const double delta = (lt - ls * ratio) / sqrt(max2(mean, 1.0) * variance);
+                const double z = fabs(delta) / sqrt2;
+                z_out[k] = z;
+                t_out[k] = 1.0 / (1.0 + 0.5 * z);
+            }
+        }
+    }
+}
+
+/* log(erfc(z)) from z, t and numpy's log(t): gaps.log_erfc's polynomial, in its order. */
+static inline double log_erfc_tail(double z, double t, double log_t) {
+    const double poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (
+        0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    return log_t - z * z + poly;
+}
+
+/* Rows r0 .. r1-1 of best_path: every main bead type's score (gaps.bead_scores, in its order of operations) added
+   to its predecessor in the ring buffer of the last rows, the best kept (the first type on ties, as argmax), then
+   the 0-1 beads of the row as a running maximum (best_path's finish_row). ``log_t`` holds numpy's log of
+   gap_length_t's t for the same block. Writes the row into ``buf`` and its choices into ``arg``. */
+void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t n, int64_t m,
+              int64_t ntypes, const int64_t *ta, const int64_t *tb, const double *prior, int64_t null_t,
+              const double *zbuf, const double *tbuf, const double *log_t,
+              const double *src_weight, const double *tgt_weight, const double *shared_cum, const int64_t *plo,
+              int64_t pw, const int64_t *src_b, const int64_t *tgt_b, const int64_t *src_bc, const int64_t *tgt_bc,
+              int64_t use_breaks, const double *par, const int64_t *forced_at, const int64_t *forced_before,
+              double *buf, int64_t ring, int64_t row_len, int64_t pad, int8_t *arg,
+              double *best, int8_t *best_arg, double *c01, double *score) {
+    /* par: length, lexical, null_lexical, cross_break, break_mismatch; best .. score: scratch rows of width */
+    for (int64_t i = r0; i < r1; i++) {
+        const int64_t off = (i - r0) * ntypes * width, L = lo[i];
+        /* the row's 0-1 scores (prior, null evidence, no break inside a 0-1 bead), made finite and summed */
+        double s01 = prior[null_t] + par[1] * par[2];
+        if (use_breaks) s01 = s01 - par[3] * 0.0;
+        double c = 0.0;
+        for (int64_t k = 0; k < width; k++) {
+            const int64_t J = L + k;
+            double s = (J - 1 >= 0 && J <= m) ? s01 : NEG;
+            if (k == 0 && J == 0) s = 0.0;
+            s = max2(s, -1e6);
+            c = k == 0 ? s : c + s;
+            c01[k] = c;
+        }
+        for (int64_t t = 0; t < ntypes; t++) {
+            if (t == null_t) continue;
+            const int64_t a = ta[t], b = tb[t];
+            const int64_t prev = i - a;
+            /* the cells where a bead of this type can end: i - a >= 0, J - b >= 0, J <= m */
+            int64_t kmin = b - L > 0 ? b - L : 0, kmax = m - L + 1 < width ? m - L + 1 : width;
+            if (prev < 0) kmin = kmax = width;
+            if (kmax < kmin) kmax = kmin;
+            for (int64_t k = 0; k < kmin; k++) score[k] = NEG;
+            for (int64_t k = kmax; k < width; k++) score[k] = NEG;
+            if (a && b && kmin < kmax) {
+                const double *zt = zbuf + off + t * width, *tt = tbuf + off + t * width, *lt = log_t + off + t * width;
+                const double sw = src_weight[i] - src_weight[prev];
+                const double *rows[4];  /* a <= 4 (gaps.MAX_SOURCE, checked by native.py's caller) */
+                int64_t bases[4];
+                for (int64_t d = 1; d <= a; d++) {
+                    rows[d - 1] = shared_cum + (i - d) * (pw + 1);
+                    bases[d - 1] = plo[i - d];
+                }
+                const int64_t mismatch_src = src_b[prev < n ? prev : n];
+                const int64_t inner_src = a > 1 ? src_bc[i] - src_bc[prev + 1 < i ? prev + 1 : i] : 0;
+                for (int64_t k = kmin; k < kmax; k++) {
+                    const int64_t J = L + k, c0 = J - b;
+                    double s = prior[t];
+                    s = s + par[0] * log_erfc_tail(zt[k], tt[k], lt[k]);
+                    double shared = 0.0;
+                    for (int64_t d = 0; d < a; d++)
+                        shared += rows[d][clip64(J - bases[d], 0, pw)] - rows[d][clip64(c0 - bases[d], 0, pw)];
+                    const double denom = sw + (tgt_weight[J] - tgt_weight[c0]);
+                    double dice = denom > 0 ? 2.0 * shared / max2(denom, 1e-9) : 0.0;
+                    dice = min2(max2(dice, 0.0), 1.0);
+                    s = s + par[1] * dice;
+                    if (use_breaks) {
+                        int64_t inner = inner_src;
+                        if (b > 1) inner += tgt_bc[J] - tgt_bc[c0 + 1 < J ? c0 + 1 : J];
+                        s = s - par[3] * (double)inner;
+                        s = s - par[4] * (double)(mismatch_src != tgt_b[c0 < m ? c0 : m]);
+                    }
+                    score[k] = s;
+                }
+            } else if (kmin < kmax) {  /* 1-0 (and any type without one of its sides): no length, no shared words */
+                double s = prior[t] + par[1] * par[2];
+                if (use_breaks) {
+                    const int64_t inner = a > 1 ? src_bc[i] - src_bc[prev + 1 < i ? prev + 1 : i] : 0;
+                    s = s - par[3] * (double)inner;  /* b <= 1 here: nothing crossed on the target side */
+                }
+                for (int64_t k = kmin; k < kmax; k++) score[k] = s;
+            }
+            /* add the predecessor: column k of row i reads column k + shift of row i - a (NEG out of the band) */
+            const int64_t shift = prev >= 0 ? L - lo[prev] - b : 0;
+            int cut = prev < 0 || shift >= width;
+            if (!cut && forced_before[i] - forced_before[prev + 1 < i ? prev + 1 : i] > 0) cut = 1;
+            const double *prev_row = cut ? 0 : buf + (prev % ring) * row_len + pad;
+            const int first_type = t == 0 || (t == 1 && null_t == 0);
+            for (int64_t k = 0; k < width; k++) {
+                const double from = (!cut && k + shift >= 0 && k + shift < width) ? prev_row[k + shift] : NEG;
+                const double cand = from + score[k];
+                if (first_type || cand > best[k]) {
+                    best[k] = cand;
+                    best_arg[k] = (int8_t)t;
+                }
+            }
+        }
+        /* finish_row: 0-1 beads within the row are a running maximum */
+        double *out = buf + (i % ring) * row_len + pad;
+        int8_t *arg_row = arg + i * width;
+        double run = 0.0;
+        for (int64_t k = 0; k < width; k++) {
+            const double x = best[k] - c01[k];
+            run = k == 0 ? x : max2(run, x);
+            double d = c01[k] + run;
+            arg_row[k] = x >= run ? best_arg[k] : (int8_t)null_t;
+            if (forced_at[i] >= 0 && L + k != forced_at[i]) d = NEG;
+            out[k] = d;
+        }
+    }
+}

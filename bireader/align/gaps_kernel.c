@@ -17,6 +17,18 @@
 
 static inline int64_t clip64(int64_t x, int64_t lo, int64_t hi) { return x < lo ? lo : (x > hi ? hi : x); }
 
+/* The columns kmin .. kmax-1 (0 <= kmin <= kmax <= width) of row i where a bead of type (a, b) can end:
+   i - a >= 0, J - b >= 0 and J <= m for J = lo + k. */
+static inline void cell_range(int64_t lo, int64_t a, int64_t b, int64_t i, int64_t m, int64_t width,
+                              int64_t *kmin, int64_t *kmax) {
+    int64_t k0 = b - lo > 0 ? b - lo : 0, k1 = m - lo + 1 < width ? m - lo + 1 : width;
+    if (k0 > width) k0 = width;
+    if (i - a < 0) k0 = width;
+    if (k1 < k0) k1 = k0;
+    *kmin = k0;
+    *kmax = k1;
+}
+
 static inline double max2(double x, double y) { return x > y ? x : y; }  /* np.maximum without NaNs */
 static inline double min2(double x, double y) { return x < y ? x : y; }
 
@@ -32,9 +44,9 @@ void gap_length_t(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int6
             const int64_t a = ta[t], b = tb[t];
             double *z_out = zbuf + ((i - r0) * ntypes + t) * width;
             double *t_out = tbuf + ((i - r0) * ntypes + t) * width;
-            int64_t kmin = b - lo[i] > 0 ? b - lo[i] : 0, kmax = m - lo[i] + 1 < width ? m - lo[i] + 1 : width;
-            if (!(a && b) || i - a < 0) kmin = kmax = width;
-            if (kmax < kmin) kmax = kmin;
+            int64_t kmin, kmax;
+            cell_range(lo[i], a, b, i, m, width, &kmin, &kmax);
+            if (!(a && b)) kmin = kmax = width;
             for (int64_t k = 0; k < kmin; k++) z_out[k] = 0.0, t_out[k] = 1.0;
             for (int64_t k = kmax; k < width; k++) z_out[k] = 0.0, t_out[k] = 1.0;
             if (kmin >= kmax) continue;
@@ -91,9 +103,8 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
             const int64_t a = ta[t], b = tb[t];
             const int64_t prev = i - a;
             /* the cells where a bead of this type can end: i - a >= 0, J - b >= 0, J <= m */
-            int64_t kmin = b - L > 0 ? b - L : 0, kmax = m - L + 1 < width ? m - L + 1 : width;
-            if (prev < 0) kmin = kmax = width;
-            if (kmax < kmin) kmax = kmin;
+            int64_t kmin, kmax;
+            cell_range(L, a, b, i, m, width, &kmin, &kmax);
             for (int64_t k = 0; k < kmin; k++) score[k] = NEG;
             for (int64_t k = kmax; k < width; k++) score[k] = NEG;
             if (a && b && kmin < kmax) {

@@ -284,19 +284,23 @@ def pair_sums(
     # A book's band meets a few million (occurrence, target) entries. They are enumerated and summed by blocks
     # of whole source sentences, so that the temporaries stay small; a pair's entries all fall in one block,
     # and its weights are added in the order of the feature ids (a stable sort), whatever the blocks.
+    stride = KEY(bt.m + 1)  # a numpy int64: keys of int32 ids are computed in int64
+    key_t = f_t * stride + j_t
+    # Each occurrence's targets are a run of key_t, found by binary search. In src_occ's own order (feature,
+    # then sentence) the searched keys increase wherever the window does (every caller's), and numpy's binary
+    # search is several times faster on increasing keys than in the sentence order of the blocks below.
+    first = np.searchsorted(key_t, f_s * stride + win_lo[i_s]).astype(INDEX)
+    last = np.searchsorted(key_t, f_s * stride + np.minimum(win_hi[i_s], stride)).astype(INDEX)
     by_sentence = np.argsort(i_s, kind="stable")
-    f_s, i_s = f_s[by_sentence], i_s[by_sentence]
+    f_s, i_s, first, last = f_s[by_sentence], i_s[by_sentence], first[by_sentence], last[by_sentence]
     del by_sentence
     cuts = sorted_unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
     edges = np.r_[0, cuts, len(i_s)]
-    stride = KEY(bt.m + 1)  # a numpy int64: keys of int32 ids are computed in int64
-    key_t = f_t * stride + j_t
     out_i, out_j, out_w = [], [], []
     for b0, b1 in zip(edges[:-1].tolist(), edges[1:].tolist()):
         c_f, c_i = f_s[b0:b1], i_s[b0:b1]
-        start = np.searchsorted(key_t, c_f * stride + win_lo[c_i])
-        stop = np.searchsorted(key_t, c_f * stride + np.minimum(win_hi[c_i], stride))
-        counts = np.maximum(stop - start, 0)
+        start = first[b0:b1].astype(np.int64)
+        counts = np.maximum(last[b0:b1] - start, 0)
         total = int(counts.sum())
         if total == 0:
             continue

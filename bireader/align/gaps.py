@@ -186,7 +186,7 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
 
     Returns (i0, i1, j0, j1, score) per bead: source sentences i0..i1-1 with target sentences j0..j1-1.
     ``hard`` boundaries (i, j) are passed through whatever the scores say. With ``native`` (the default) the
-    rows run in the compiled kernel (``native.py``, ``gaps_kernel.c``) when it is available and no embeddings
+    rows run in the compiled kernel (``native.py``, ``kernels.c``) when it is available and no embeddings
     are given; the numpy code below gives the same path, bit for bit, and runs otherwise.
     """
     n, m = g.n, g.m

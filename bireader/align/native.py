@@ -1,4 +1,5 @@
-"""The gap program's compiled rows (``gaps_kernel.c``), built with the system C compiler on first use.
+"""The aligner's compiled loops (``kernels.c``: the gap program's rows, the anchor chain), built with the
+system C compiler on first use.
 
 Why C and not numba: numba is a JIT whose compile time falls on the first alignment of every fresh process
 (unless its cache is kept), and it would add llvmlite (some 100 MB) to the dependencies. The project already
@@ -6,8 +7,9 @@ needs gcc (Debian, for eflomal's seed: ``bireader/gloss/seeding.py``), so the ke
 the same care for the same result: ``-O2 -ffp-contract=off`` (no fused multiply-add, no fast math, so every
 operation rounds as numpy's does), into the user's cache folder (``$XDG_CACHE_HOME/bireader``, else
 ``~/.cache/bireader``), keyed by a hash of the source and the flags. Where there is no compiler, or the
-build fails, or ``BIREADER_NO_NATIVE`` is set, ``kernel()`` returns None and ``gaps.best_path`` runs its numpy
-code, which gives the same path (``tests/align/test_align_native.py`` compares the two).
+build fails, or ``BIREADER_NO_NATIVE`` is set, ``kernel()`` returns None and ``gaps.best_path`` and
+``anchors.max_weight_chain`` run their numpy and Python code, which give the same results
+(``tests/align/test_align_native.py`` compares them).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-SOURCE = Path(__file__).with_name("gaps_kernel.c")
+SOURCE = Path(__file__).with_name("kernels.c")
 FLAGS = ("-O3", "-ffp-contract=off", "-fno-fast-math", "-shared", "-fPIC")
 
 
@@ -88,4 +90,6 @@ def kernel() -> ctypes.CDLL | None:
     lib.gap_rows.restype = None
     lib.gap_rows.argtypes = ([_I64, _I64, _I64, _P, _I64, _I64, _I64, _P, _P, _P, _I64, _P, _P, _P, _P, _P, _P, _P,
                               _I64, _P, _P, _P, _P, _I64, _P, _P, _P, _P, _I64, _I64, _I64, _P, _P, _P, _P, _P])
+    lib.fenwick_chain.restype = None
+    lib.fenwick_chain.argtypes = [_I64, _P, _P, _P, _I64, _P, _P, _P, _P]
     return lib

@@ -1,15 +1,16 @@
-"""The gap program's compiled rows (gaps_kernel.c) give the numpy code's path, bit for bit.
+"""The compiled loops (kernels.c) give the results of the numpy and Python code they replace, bit for bit.
 
 gaps.best_path runs its rows in C when the kernel builds (native.py) and in numpy otherwise; both must choose
 the same beads, also where scores tie, where a hard delimiter cuts the band and where paragraphs give breaks.
-Random programs (random lengths, evidence, bands, breaks and delimiters) are solved both ways and compared.
+Random programs (random lengths, evidence, bands, breaks and delimiters) are solved both ways and compared; so
+are random anchor candidates, with tied weights, for anchors.max_weight_chain.
 """
 
 import numpy as np
 import pytest
 
 from bireader.align import native
-from bireader.align.anchors import band
+from bireader.align.anchors import band, max_weight_chain
 from bireader.align.gaps import MAX_SOURCE, PAD, GapInput, Params, best_path
 from bireader.align.pipeline import align
 
@@ -50,7 +51,7 @@ def _program(seed: int):
 
 def test_the_kernel_builds_with_the_system_compiler():
     # gcc is a Debian dependency of the project (Makefile's DEBS): without it the fast path would go untested
-    assert native.kernel() is not None, "gaps_kernel.c did not build: is gcc installed?"
+    assert native.kernel() is not None, "kernels.c did not build: is gcc installed?"
 
 
 @pytest.mark.parametrize("seed", range(100))
@@ -63,6 +64,19 @@ def test_compiled_rows_choose_the_numpy_path(seed):
             best_path(g, p, lo, width, hard=hard, native=True)
         return
     assert best_path(g, p, lo, width, hard=hard, native=True) == expected
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_compiled_chain_is_the_python_chain(seed):
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(1, 300))
+    # weights from a few values: many chains of equal weight, where the first one found must stay
+    weights = rng.choice([0.0, 0.25, 0.5, 0.75, 1.0, -0.5], size) if seed % 2 else rng.random(size) - 0.1
+    pairs = [(int(i), int(j), float(w))
+             for i, j, w in zip(rng.integers(0, 60, size), rng.integers(0, 60, size), weights)]
+    expected = max_weight_chain(pairs, native=False)
+    assert max_weight_chain(pairs, native=True) == expected
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(expected, expected[1:]))
 
 
 def test_alignment_is_the_same_without_the_kernel(monkeypatch):

@@ -1,4 +1,5 @@
-/* The gap program's rows in C: the same arithmetic as gaps.py's numpy code, cell by cell.
+/* The aligner's two loops in C: the gap program's rows (the same arithmetic as gaps.py's numpy code, cell by
+   cell) and the anchor chain's Fenwick tree (anchors.max_weight_chain's Python loop).
 
    bireader/align/native.py compiles this file with the system C compiler (-O2 -ffp-contract=off, no fast
    math) and gaps.best_path calls it through ctypes. Every score is computed with the same IEEE operations in
@@ -171,6 +172,35 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
             arg_row[k] = x >= run ? best_arg[k] : (int8_t)null_t;
             if (forced_at[i] >= 0 && L + k != forced_at[i]) d = NEG;
             out[k] = d;
+        }
+    }
+}
+
+/* anchors.max_weight_chain's loop: the pairs in ``order`` (by source index, then target index descending),
+   each the best chain ending before its target index j (a Fenwick tree of prefix maxima over 1..size) plus its
+   weight. The same comparisons (strict, so the first of equal chains stays) and the same additions as the
+   Python loop. ``tree_val``/``tree_arg`` (size + 1 each) start at 0 and -1, ``total`` at 0, ``back`` at -1. */
+void fenwick_chain(int64_t count, const int64_t *order, const int64_t *js, const double *ws, int64_t size,
+                   double *tree_val, int64_t *tree_arg, double *total, int64_t *back) {
+    for (int64_t o = 0; o < count; o++) {
+        const int64_t k = order[o], j = js[k];
+        const double w = ws[k];
+        if (w <= 0) continue;
+        double best = 0.0;
+        int64_t arg = -1;
+        for (int64_t x = j; x > 0; x -= x & -x) {
+            if (tree_val[x] > best) {
+                best = tree_val[x];
+                arg = tree_arg[x];
+            }
+        }
+        total[k] = best + w;
+        back[k] = arg;
+        for (int64_t x = j + 1; x <= size; x += x & -x) {
+            if (tree_val[x] < total[k]) {
+                tree_val[x] = total[k];
+                tree_arg[x] = k;
+            }
         }
     }
 }

@@ -62,16 +62,23 @@ def lexicon_renderer(source_lang: str = "fr", target_lang: str = "en") -> Render
                 senses = lex.senses(lemma)
         return senses or []
 
-    # The inflected forms of one lemma share its senses: each sense is cut into features once.
-    @lru_cache(maxsize=100_000)
+    # The inflected forms of one lemma share its senses: each sense is cut into features once. The features
+    # depend on the sense's text only, which is the key (a string keeps its hash; a Sense computes its own anew).
+    text_features: dict[str, tuple[str, ...]] = {}
+
     def sense_features(sense) -> tuple[str, ...]:
-        out = []
-        for word in english_words(sense)[:MAX_WORDS_PER_SENSE]:
-            for tok in scoring_tokens(word):
-                f = feature(tok)
-                if f and f[0].isalpha():
-                    out.append(f)
-        return tuple(out)
+        found = text_features.get(sense.text)
+        if found is None:
+            out = []
+            for word in english_words(sense)[:MAX_WORDS_PER_SENSE]:
+                for tok in scoring_tokens(word):
+                    f = feature(tok)
+                    if f and f[0].isalpha():
+                        out.append(f)
+            if len(text_features) >= 100_000:  # a bound for long-lived processes, as an LRU cache had
+                text_features.clear()
+            found = text_features[sense.text] = tuple(out)
+        return found
 
     @lru_cache(maxsize=200_000)
     def renderer(token: str) -> frozenset[str]:

@@ -92,3 +92,35 @@ def test_a_failed_build_falls_back_to_numpy(monkeypatch, tmp_path):
     monkeypatch.setenv("CC", "false")  # a compiler that always fails
     assert native.build() is None
     assert not list(tmp_path.rglob("*.so"))
+
+
+def test_the_collector_is_paused_during_alignment_and_back_after(monkeypatch):
+    import gc
+
+    from bireader.align import pipeline
+
+    seen = []
+
+    def renderer(token):  # runs inside the alignment
+        seen.append(gc.isenabled())
+        return frozenset((token[:4],))
+
+    assert gc.isenabled()
+    align(["Le chat dort."], ["The cat sleeps."], renderer=renderer)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+    def failing(token):
+        raise ValueError("broken renderer")
+
+    with pytest.raises(ValueError):
+        align(["Le chat dort."], ["The cat sleeps."], renderer=failing)
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it keeps it paused
+    try:
+        with pipeline.cyclic_gc_paused():
+            with pipeline.cyclic_gc_paused():
+                pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

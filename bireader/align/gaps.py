@@ -281,7 +281,7 @@ def _native_rows(lib, g: GapInput, p: Params, lo: np.ndarray, width: int, forced
     numpy takes the log (numpy's vectorised log and the C library's differ in the last bit, so numpy's is the
     one both paths use), and ``gap_rows`` does the rest of ``bead_scores`` and the row loop, in the same order.
     """
-    assert MAX_SOURCE <= 4  # the kernel keeps a bead's source rows in an array of 4
+    assert MAX_SOURCE <= 4  # the kernel keeps a bead's source rows in four scratch rows
     n, m = g.n, g.m
     ptr = lambda a: a.ctypes.data  # noqa: E731 - the arrays below are kept alive by this frame
     lo = np.ascontiguousarray(lo, dtype=np.int64)
@@ -309,7 +309,8 @@ def _native_rows(lib, g: GapInput, p: Params, lo: np.ndarray, width: int, forced
     forced_before = np.ascontiguousarray(forced_before, dtype=np.int64)
     size = block * nt * width
     zbuf, tbuf, log_t = np.empty(size), np.empty(size), np.empty(size)
-    best, c01, score = np.empty(width), np.empty(width), np.empty(width)
+    best, c01 = np.empty(width), np.empty(width)
+    scratch = np.empty((MAX_SOURCE + 2) * (width + PAD))
     best_arg = np.empty(width, dtype=np.int8)
     for r0 in range(1, n + 1, block):
         r1 = min(r0 + block, n + 1)
@@ -320,4 +321,4 @@ def _native_rows(lib, g: GapInput, p: Params, lo: np.ndarray, width: int, forced
         lib.gap_rows(r0, r1, width, ptr(lo), n, m, nt, ptr(ta), ptr(tb), ptr(prior), BEAD_TYPES.index((0, 1)),
                      ptr(zbuf), ptr(tbuf), ptr(log_t), ptr(src_weight), ptr(tgt_weight), ptr(shared_cum), ptr(plo),
                      pw, ptr(src_b), ptr(tgt_b), ptr(src_bc), ptr(tgt_bc), use_breaks, ptr(par), ptr(forced_at),
-                     ptr(forced_before), ptr(buf), ring, row_len, PAD, ptr(arg), ptr(best), ptr(best_arg), ptr(c01), ptr(score))
+                     ptr(forced_before), ptr(buf), ring, row_len, PAD, ptr(arg), ptr(best), ptr(best_arg), ptr(c01), ptr(scratch))

@@ -75,7 +75,10 @@ static inline double log_erfc_tail(double z, double t, double log_t) {
 /* Rows r0 .. r1-1 of best_path: every main bead type's score (gaps.bead_scores, in its order of operations) added
    to its predecessor in the ring buffer of the last rows, the best kept (the first type on ties, as argmax), then
    the 0-1 beads of the row as a running maximum (best_path's finish_row). ``log_t`` holds numpy's log of
-   gap_length_t's t for the same block. Writes the row into ``buf`` and its choices into ``arg``. */
+   gap_length_t's t for the same block. Writes the row into ``buf`` and its choices into ``arg``. ``scratch``
+   holds (MAX_SOURCE + 2) * (width + pad) doubles. The inner loops run over contiguous columns without branches,
+   so that the compiler can vectorise them (which changes no result: each operation is still one IEEE
+   operation on the same operands, and nothing is reassociated). */
 void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t n, int64_t m,
               int64_t ntypes, const int64_t *ta, const int64_t *tb, const double *prior, int64_t null_t,
               const double *zbuf, const double *tbuf, const double *log_t,
@@ -83,8 +86,12 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
               int64_t pw, const int64_t *src_b, const int64_t *tgt_b, const int64_t *src_bc, const int64_t *tgt_bc,
               int64_t use_breaks, const double *par, const int64_t *forced_at, const int64_t *forced_before,
               double *buf, int64_t ring, int64_t row_len, int64_t pad, int8_t *arg,
-              double *best, int8_t *best_arg, double *c01, double *score) {
-    /* par: length, lexical, null_lexical, cross_break, break_mismatch; best .. score: scratch rows of width */
+              double *best, int8_t *best_arg, double *c01, double *scratch) {
+    /* par: length, lexical, null_lexical, cross_break, break_mismatch */
+    const int64_t span = width + pad;
+    double *score = scratch, *shared = scratch + span;
+    double *upto[4];  /* upto[d-1][k] (k from -pad): source row i - d's running shared weight up to column k */
+    for (int64_t d = 0; d < 4; d++) upto[d] = scratch + (2 + d) * span + pad;
     for (int64_t i = r0; i < r1; i++) {
         const int64_t off = (i - r0) * ntypes * width, L = lo[i];
         /* the row's 0-1 scores (prior, null evidence, no break inside a 0-1 bead), made finite and summed */
@@ -99,11 +106,17 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
             c = k == 0 ? s : c + s;
             c01[k] = c;
         }
+        /* shared_cum[r, clip(J - plo[r], 0, pw)] of the source rows r = i - d a bead can take, J = L + k */
+        for (int64_t d = 1; d <= 4 && d <= i; d++) {
+            const double *row = shared_cum + (i - d) * (pw + 1);
+            const int64_t base = plo[i - d];
+            for (int64_t k = -pad; k < width; k++) upto[d - 1][k] = row[clip64(L + k - base, 0, pw)];
+        }
+        int first = 1;
         for (int64_t t = 0; t < ntypes; t++) {
             if (t == null_t) continue;
             const int64_t a = ta[t], b = tb[t];
             const int64_t prev = i - a;
-            /* the cells where a bead of this type can end: i - a >= 0, J - b >= 0, J <= m */
             int64_t kmin, kmax;
             cell_range(L, a, b, i, m, width, &kmin, &kmax);
             for (int64_t k = 0; k < kmin; k++) score[k] = NEG;
@@ -111,32 +124,32 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
             if (a && b && kmin < kmax) {
                 const double *zt = zbuf + off + t * width, *tt = tbuf + off + t * width, *lt = log_t + off + t * width;
                 const double sw = src_weight[i] - src_weight[prev];
-                const double *rows[4];  /* a <= 4 (gaps.MAX_SOURCE, checked by native.py's caller) */
-                int64_t bases[4];
-                for (int64_t d = 1; d <= a; d++) {
-                    rows[d - 1] = shared_cum + (i - d) * (pw + 1);
-                    bases[d - 1] = plo[i - d];
+                const double *tw = tgt_weight + L;
+                for (int64_t k = kmin; k < kmax; k++) shared[k] = 0.0;
+                for (int64_t d = 0; d < a; d++) {
+                    const double *u = upto[d];
+                    for (int64_t k = kmin; k < kmax; k++) shared[k] += u[k] - u[k - b];
                 }
-                const int64_t mismatch_src = src_b[prev < n ? prev : n];
-                const int64_t inner_src = a > 1 ? src_bc[i] - src_bc[prev + 1 < i ? prev + 1 : i] : 0;
+                const double prior_t = prior[t], length = par[0], lexical = par[1];
                 for (int64_t k = kmin; k < kmax; k++) {
-                    const int64_t J = L + k, c0 = J - b;
-                    double s = prior[t];
-                    s = s + par[0] * log_erfc_tail(zt[k], tt[k], lt[k]);
-                    double shared = 0.0;
-                    for (int64_t d = 0; d < a; d++)
-                        shared += rows[d][clip64(J - bases[d], 0, pw)] - rows[d][clip64(c0 - bases[d], 0, pw)];
-                    const double denom = sw + (tgt_weight[J] - tgt_weight[c0]);
-                    double dice = denom > 0 ? 2.0 * shared / max2(denom, 1e-9) : 0.0;
+                    double s = prior_t;
+                    s = s + length * log_erfc_tail(zt[k], tt[k], lt[k]);
+                    const double denom = sw + (tw[k] - tw[k - b]);
+                    const double q = 2.0 * shared[k] / max2(denom, 1e-9);  /* taken either way: no branch */
+                    double dice = denom > 0 ? q : 0.0;
                     dice = min2(max2(dice, 0.0), 1.0);
-                    s = s + par[1] * dice;
-                    if (use_breaks) {
+                    score[k] = s + lexical * dice;
+                }
+                if (use_breaks) {
+                    const int64_t mismatch_src = src_b[prev < n ? prev : n];
+                    const int64_t inner_src = a > 1 ? src_bc[i] - src_bc[prev + 1 < i ? prev + 1 : i] : 0;
+                    for (int64_t k = kmin; k < kmax; k++) {
+                        const int64_t J = L + k, c0 = J - b;
                         int64_t inner = inner_src;
                         if (b > 1) inner += tgt_bc[J] - tgt_bc[c0 + 1 < J ? c0 + 1 : J];
-                        s = s - par[3] * (double)inner;
-                        s = s - par[4] * (double)(mismatch_src != tgt_b[c0 < m ? c0 : m]);
+                        double s = score[k] - par[3] * (double)inner;
+                        score[k] = s - par[4] * (double)(mismatch_src != tgt_b[c0 < m ? c0 : m]);
                     }
-                    score[k] = s;
                 }
             } else if (kmin < kmax) {  /* 1-0 (and any type without one of its sides): no length, no shared words */
                 double s = prior[t] + par[1] * par[2];
@@ -146,20 +159,25 @@ void gap_rows(int64_t r0, int64_t r1, int64_t width, const int64_t *lo, int64_t 
                 }
                 for (int64_t k = kmin; k < kmax; k++) score[k] = s;
             }
-            /* add the predecessor: column k of row i reads column k + shift of row i - a (NEG out of the band) */
+            /* add the predecessor: column k of row i reads column k + shift of row i - a. The ring buffer's rows
+               are padded with NEG (pad cells before, width after), so every k + shift >= -pad reads NEG
+               outside the band, as best_path's gather does. */
             const int64_t shift = prev >= 0 ? L - lo[prev] - b : 0;
             int cut = prev < 0 || shift >= width;
             if (!cut && forced_before[i] - forced_before[prev + 1 < i ? prev + 1 : i] > 0) cut = 1;
-            const double *prev_row = cut ? 0 : buf + (prev % ring) * row_len + pad;
-            const int first_type = t == 0 || (t == 1 && null_t == 0);
-            for (int64_t k = 0; k < width; k++) {
-                const double from = (!cut && k + shift >= 0 && k + shift < width) ? prev_row[k + shift] : NEG;
-                const double cand = from + score[k];
-                if (first_type || cand > best[k]) {
-                    best[k] = cand;
-                    best_arg[k] = (int8_t)t;
+            if (cut) {
+                for (int64_t k = 0; k < width; k++) {
+                    const double cand = NEG + score[k];
+                    if (first || cand > best[k]) best[k] = cand, best_arg[k] = (int8_t)t;
+                }
+            } else {
+                const double *from = buf + (prev % ring) * row_len + pad + shift;
+                for (int64_t k = 0; k < width; k++) {
+                    const double cand = from[k] + score[k];
+                    if (first || cand > best[k]) best[k] = cand, best_arg[k] = (int8_t)t;
                 }
             }
+            first = 0;
         }
         /* finish_row: 0-1 beads within the row are a running maximum */
         double *out = buf + (i % ring) * row_len + pad;

@@ -4,9 +4,11 @@ system C compiler on first use.
 Why C and not numba: numba is a JIT whose compile time falls on the first alignment of every fresh process
 (unless its cache is kept), and it would add llvmlite (some 100 MB) to the dependencies. The project already
 needs gcc (Debian, for eflomal's seed: ``bireader/gloss/seeding.py``), so the kernel is compiled once, with
-the same care for the same result: ``-O2 -ffp-contract=off`` (no fused multiply-add, no fast math, so every
-operation rounds as numpy's does), into the user's cache folder (``$XDG_CACHE_HOME/bireader``, else
-``~/.cache/bireader``), keyed by a hash of the source and the flags. Where there is no compiler, or the
+the same care for the same result: ``-O3 -ffp-contract=off`` and no fast math, so that the loops are
+vectorised but every operation is still one IEEE operation on the same operands (no fused multiply-add, no
+reassociation) and rounds as numpy's does; ``-fno-math-errno -fno-trapping-math`` only let ``sqrt`` be one
+instruction and a branch become a select, which changes no value. It goes into the user's cache folder
+(``$XDG_CACHE_HOME/bireader``, else ``~/.cache/bireader``), keyed by a hash of the source and the flags. Where there is no compiler, or the
 build fails, or ``BIREADER_NO_NATIVE`` is set, ``kernel()`` returns None and ``gaps.best_path`` and
 ``anchors.max_weight_chain`` run their numpy and Python code, which give the same results
 (``tests/align/test_align_native.py`` compares them).
@@ -28,7 +30,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 SOURCE = Path(__file__).with_name("kernels.c")
-FLAGS = ("-O3", "-ffp-contract=off", "-fno-fast-math", "-shared", "-fPIC")
+FLAGS = ("-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-fno-trapping-math", "-shared", "-fPIC")
 
 
 def _cache_dir() -> Path:

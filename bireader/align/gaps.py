@@ -321,4 +321,5 @@ def _native_rows(lib, g: GapInput, p: Params, lo: np.ndarray, width: int, forced
         lib.gap_rows(r0, r1, width, ptr(lo), n, m, nt, ptr(ta), ptr(tb), ptr(prior), BEAD_TYPES.index((0, 1)),
                      ptr(zbuf), ptr(tbuf), ptr(log_t), ptr(src_weight), ptr(tgt_weight), ptr(shared_cum), ptr(plo),
                      pw, ptr(src_b), ptr(tgt_b), ptr(src_bc), ptr(tgt_bc), use_breaks, ptr(par), ptr(forced_at),
-                     ptr(forced_before), ptr(buf), ring, row_len, PAD, ptr(arg), ptr(best), ptr(best_arg), ptr(c01), ptr(scratch))
+                     ptr(forced_before), ptr(buf), ring, row_len, PAD, ptr(arg), ptr(best), ptr(best_arg), ptr(c01),
+                     ptr(scratch))

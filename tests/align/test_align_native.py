@@ -18,11 +18,10 @@ from bireader.align.pipeline import align
 def _program(seed: int):
     rng = np.random.default_rng(seed)
     n, m = int(rng.integers(1, 40)), int(rng.integers(1, 40))
-    chars = lambda k: rng.integers(1, 200, k).astype(float)  # noqa: E731
     if rng.random() < 0.3:  # equal lengths everywhere: many ties between bead types
         src_chars, tgt_chars = np.full(n, 50.0), np.full(m, 50.0)
     else:
-        src_chars, tgt_chars = chars(n), chars(m)
+        src_chars, tgt_chars = rng.integers(1, 200, n).astype(float), rng.integers(1, 200, m).astype(float)
     anchors = sorted({(int(i), int(j)) for i, j in zip(rng.integers(0, n + 1, 4), rng.integers(0, m + 1, 4))})
     chain = [(0, 0)]
     for i, j in anchors:  # keep them increasing, as a chain is
@@ -35,7 +34,10 @@ def _program(seed: int):
     shared = np.where(rng.random((n, pw)) < 0.3, rng.random((n, pw)) * 3, 0.0)
     shared_cum = np.zeros((n, pw + 1))
     shared_cum[:, 1:] = np.cumsum(shared, axis=1)
-    breaks = lambda k: (rng.random(k) < 0.2).astype(np.int64) if rng.random() < 0.6 else np.zeros(k, np.int64)  # noqa: E731
+
+    def breaks(k):
+        return (rng.random(k) < 0.2).astype(np.int64) if rng.random() < 0.6 else np.zeros(k, np.int64)
+
     g = GapInput(
         n=n, m=m,
         src_chars=np.r_[0.0, np.cumsum(src_chars)], tgt_chars=np.r_[0.0, np.cumsum(tgt_chars)],

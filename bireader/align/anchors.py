@@ -155,15 +155,18 @@ def band(anchors: list[tuple[int, int]], n: int, m: int, margin: int) -> tuple[n
 
     ``anchors`` are boundary points the path should pass near: (0, 0), (n, m) and each anchor's corners.
     """
-    points = sorted({(0, 0), (n, m), *anchors})
+    points = np.array(sorted({(0, 0), (n, m), *anchors}), dtype=np.int64)
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for (i1, j1), (i2, j2) in zip(points, points[1:]):
-        if i2 < i1 or j2 < j1:
-            continue
-        a, b = min(j1, j2), max(j1, j2)
-        lo[i1 : i2 + 1] = np.minimum(lo[i1 : i2 + 1], a - margin)
-        hi[i1 : i2 + 1] = np.maximum(hi[i1 : i2 + 1], b + margin)
+    # each rectangle between consecutive points lowers lo and raises hi on its rows i1 .. i2 (all of them at
+    # once: minima and maxima do not depend on the order they are taken in)
+    i1, j1, i2, j2 = points[:-1, 0], points[:-1, 1], points[1:, 0], points[1:, 1]
+    ok = (i2 >= i1) & (j2 >= j1)
+    i1, j1, i2, j2 = i1[ok], j1[ok], i2[ok], j2[ok]
+    rows = i2 - i1 + 1
+    covered = np.repeat(i1 - (np.cumsum(rows) - rows), rows) + np.arange(int(rows.sum()))
+    np.minimum.at(lo, covered, np.repeat(np.minimum(j1, j2) - margin, rows))
+    np.maximum.at(hi, covered, np.repeat(np.maximum(j1, j2) + margin, rows))
     lo = np.clip(lo, 0, m)
     hi = np.clip(hi, 0, m)
     lo = np.minimum.accumulate(lo[::-1])[::-1]

@@ -190,7 +190,7 @@ def _with_confidence(path, g: GapInput, p: Params) -> list[tuple[int, int, int, 
     lp = np.where(full, length_logprob(ls, lt, p.ratio, p.variance), -20.0)
     feats = bead_features(dice, lp, np.column_stack([i1 - i0, j1 - j0]))
     conf = confidence(feats)
-    return [(int(a), int(b), int(c), int(d), float(x), f) for (a, b, c, d), x, f in zip(arr, conf, feats)]
+    return [(a, b, c, d, x, f) for (a, b, c, d), x, f in zip(arr.tolist(), conf.tolist(), feats)]
 
 
 def align(

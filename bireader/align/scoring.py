@@ -260,8 +260,33 @@ def _occurrences(feats: np.ndarray, sents: np.ndarray, size: int) -> tuple[np.nd
 
 def sorted_unique(keys: np.ndarray) -> np.ndarray:
     """np.unique for int keys by sort and compare (numpy 2's hashing unique is several times slower here)."""
-    keys = np.sort(keys)
+    keys = sort_keys(keys)
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` for integer keys, by a least-significant-digit radix sort.
+
+    numpy sorts integers of 16 bits or less stably in linear time (radix sort) and wider ones by merging; the
+    aligner's keys (feature x sentence, sentence x sentence, position x feature) fit in 32 bits or a little more,
+    so two or three stable passes over 16-bit digits give the same permutation several times faster. Negative
+    keys take numpy's own stable sort.
+    """
+    if len(keys) == 0 or keys.min() < 0:
+        return np.argsort(keys, kind="stable")
+    top = int(keys.max())
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    shift = 16
+    while top >> shift:
+        digit = ((keys[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digit, kind="stable")]
+        shift += 16
+    return order
+
+
+def sort_keys(keys: np.ndarray) -> np.ndarray:
+    """``np.sort(keys)`` for integer keys, by ``stable_order`` (the same values, several times faster here)."""
+    return keys[stable_order(keys)]
 
 
 PAIR_BLOCK = 1 << 14  # source feature occurrences handled at once (a few MB of temporaries on a book)
@@ -291,7 +316,7 @@ def pair_sums(
     # search is several times faster on increasing keys than in the sentence order of the blocks below.
     first = np.searchsorted(key_t, f_s * stride + win_lo[i_s]).astype(INDEX)
     last = np.searchsorted(key_t, f_s * stride + np.minimum(win_hi[i_s], stride)).astype(INDEX)
-    by_sentence = np.argsort(i_s, kind="stable")
+    by_sentence = stable_order(i_s)
     f_s, i_s, first, last = f_s[by_sentence], i_s[by_sentence], first[by_sentence], last[by_sentence]
     del by_sentence
     cuts = sorted_unique(np.searchsorted(i_s, i_s[PAIR_BLOCK::PAIR_BLOCK]))
@@ -308,7 +333,7 @@ def pair_sums(
         keys = np.repeat(c_i, counts) * stride + j_t[offsets]
         del offsets
         pw = np.repeat(bt.weight[c_f], counts)
-        order = np.argsort(keys, kind="stable")
+        order = stable_order(keys)
         keys, pw = keys[order], pw[order]
         del order
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])

@@ -19,6 +19,7 @@ are most of a book, simply the target sentence's tokens).
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -199,6 +200,9 @@ ENGLISH_PARTICLE = FUNCTION_WORDS["en"] | set(  # prepositions, particles, adver
 ENGLISH_NEGATION = {"not", "n't", "no", "never", "nothing", "none", "nobody", "no-one", "nowhere", "nor", "neither"}
 FRENCH_NEGATION = {"ne", "n'", "pas", "point", "jamais", "rien", "personne", "aucun", "nul", "guère", "plus", "non"}
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON"}
+# the unions plausible_rendering asks about, made once (it runs for every rendering of a book)
+_ENGLISH_FUNCTION = frozenset(ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY | ENGLISH_PARTICLE | ENGLISH_NEGATION)
+_ENGLISH_GRAMMATICAL_OR_AUXILIARY = frozenset(ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY)
 # an English auxiliary's dictionary form, to compare a rendering with the senses ("could" renders "can")
 _AUXILIARY_BASE = {
     "could": "can", "would": "will", "might": "may", "should": "shall", "has": "have", "had": "have",
@@ -245,23 +249,20 @@ def plausible_rendering(
     for t, text in zip(words, texts):
         for w in (text, (t.lemma or t.text).lower().replace("’", "'")):
             keys |= {w, _AUXILIARY_BASE.get(w, w)}
-    sense_words: set[str] = set()
-    for text in senses:  # all the senses' words, function words too ("about, approximately" has "about")
-        sense_words |= _all_sense_words(text)
-    if keys & sense_words:
+    # all the senses' words, function words too ("about, approximately" has "about")
+    if any(not keys.isdisjoint(_all_sense_words(text)) for text in senses):
         return True
     negation = normalise(lemma) in FRENCH_NEGATION
     if negation and keys & ENGLISH_NEGATION:
         return True
-    function = ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY | ENGLISH_PARTICLE | ENGLISH_NEGATION
     if pos in FUNCTION_POS:
-        return any(w in function for w in texts)
+        return any(w in _ENGLISH_FUNCTION for w in texts)
     if pos in ("NOUN", "ADJ"):
-        return not all(w in function for w in texts)
+        return not all(w in _ENGLISH_FUNCTION for w in texts)
     if pos == "VERB" or (pos == "ADV" and negation):
         return not all(w in ENGLISH_GRAMMATICAL for w in texts)
     if pos == "ADV":
-        return not all(w in ENGLISH_GRAMMATICAL | ENGLISH_AUXILIARY for w in texts)
+        return not all(w in _ENGLISH_GRAMMATICAL_OR_AUXILIARY for w in texts)
     return True
 
 
@@ -280,6 +281,15 @@ class _Glosser:
         self.reverse = load_lexicon(target_lang, source_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
         self._readings: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._ranks: dict[str, int | None] = {}  # lemma -> lemma_rank (a binary search each: asked once per lemma)
+
+    def rank(self, lemma: str) -> int | None:
+        """``lemma_rank`` of a lemma in the glosser's language, remembered."""
+        try:
+            return self._ranks[lemma]
+        except KeyError:
+            rank = self._ranks[lemma] = lemma_rank(lemma, self.lang)
+            return rank
 
     def lookup(self, token: Token) -> tuple[str, list[str], list[str]]:
         key = (token.text, token.lemma, token.pos)
@@ -388,16 +398,42 @@ class _Glosser:
                 next_pos = out[k].pos
         return out
 
+    def read_ahead(self, tokens: list[Token], target_tokens: list[Token] = ()) -> list[tuple[int, int, str]]:
+        """What :meth:`sentence` works out for these tokens without the word links: their readings, dictionary
+        lookups, frequency ranks and sense words (kept in the glosser's caches, where ``sentence`` finds them) and
+        the sentence's expressions, returned for ``sentence``'s ``expressions``. The importer's glossing does it
+        while eflomal samples (``bitext_glosses``)."""
+        tokens = self.readings(tokens)
+        spans = multiword_spans(tokens, self.lex)
+        grouped = {k for start, end, _ in spans for k in range(start, end)}
+        for k, t in enumerate(tokens):
+            content = t.is_word and t.pos in CONTENT_POS
+            if k in grouped and not content:
+                continue
+            lemma, senses, _ = self.lookup(t)
+            if content:
+                _sense_word_set(tuple(senses), self.target)
+                _cognate_key(lemma)
+            if t.is_word and k not in grouped:
+                self.rank(lemma)
+        for _, _, headword in spans:
+            self.rank(headword)
+        for t in target_tokens:
+            _token_words(t)
+            _cognate_key(t.lemma or t.text)
+        return spans
+
     def sentence(
         self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token],
-        sure: frozenset[int] | set[int] = frozenset(),
+        sure: frozenset[int] | set[int] = frozenset(), expressions: list[tuple[int, int, str]] | None = None,
     ) -> list[TokenGloss]:
         """The glosses of one sentence's tokens. ``links``: source token -> target tokens the aligner links it to;
-        ``sure``: the source tokens whose links both directions agree on."""
+        ``sure``: the source tokens whose links both directions agree on; ``expressions``: the sentence's
+        multi-word expressions as :meth:`read_ahead` returned them (found here when not given)."""
         tokens = self.readings(tokens)
         glosses: list[TokenGloss] = []
         group_of: dict[int, tuple[int, int, str]] = {}
-        for span in multiword_spans(tokens, self.lex):
+        for span in multiword_spans(tokens, self.lex) if expressions is None else expressions:
             for k in range(span[0], span[1]):
                 group_of[k] = span
         name_parts = hyphenated_name_parts(
@@ -448,7 +484,7 @@ class _Glosser:
             if worthy and rendering and len(texts) > 1:
                 texts, sources = translation_first(texts, sources, [target_tokens[j] for j in rendering], self.target)
             texts, sources = texts[:MAX_SENSES], sources[:MAX_SENSES]
-            rank = lemma_rank(lemma, self.lang) if worthy else None
+            rank = self.rank(lemma) if worthy else None
             glosses.append(
                 TokenGloss(
                     token=i, lemma=lemma, pos=tokens[i].pos, senses=texts if worthy else [],
@@ -748,11 +784,17 @@ def bitext_glosses(
         pairs_src.append([_alignment_word(t) for _, _, t in src_tokens])
         pairs_trg.append([_alignment_word(t) for t in trg_tokens])
         bead_parts.append((bead, src_tokens, trg_tokens))
-    alignments = align_words(
-        pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
-        extra=list(extra),
-    )
-    del pairs_src, pairs_trg
+    # eflomal samples for most of this stage, in a process of its own (two threads: one per direction); what the
+    # glosser works out without its links (readings, lookups, expressions, ranks) is done meanwhile, here, so
+    # that only the links' part is left once they come. The glosses are the same as in one pass.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-wordalign") as pool:
+        aligning = pool.submit(
+            align_words, pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang,
+            lemmatise=False, extra=list(extra))
+        del pairs_src, pairs_trg
+        expressions = {k: glosser.read_ahead(src_sents[k].tokens, trg_tokens)
+                       for bead, _, trg_tokens in bead_parts for k in bead.source}
+        alignments = aligning.result()
     done: set[str] = set()
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
         flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
@@ -762,7 +804,7 @@ def bitext_glosses(
             n_tokens = len(sentence.tokens)
             links = {n: flat_links[offset + n] for n in range(n_tokens) if offset + n in flat_links}
             sure = {i - offset for i in flat_sure if offset <= i < offset + n_tokens}
-            glosses = glosser.sentence(sentence.tokens, links, trg_tokens, sure)
+            glosses = glosser.sentence(sentence.tokens, links, trg_tokens, sure, expressions.pop(k))
             offset += len(sentence.tokens)
             for g in glosses:
                 if g.gloss_worthy and g.rendering and not g.senses:

@@ -19,7 +19,6 @@ are most of a book, simply the target sentence's tokens).
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -109,12 +108,14 @@ def multiword_spans(tokens: list[Token], lex: Lexicon) -> list[tuple[int, int, s
     Each position matches the headword by form or by lemma (``fit attention`` -> ``faire attention``); an
     expression must hold a content word, so ``de la`` stays two words.
     """
-    multi, longest = _multiword_index(lex)
+    multi, longest, prefixes = _multiword_index(lex)
     keys = [_token_key(t) for t in tokens]
     found: list[tuple[int, int, str]] = []
     for start, (form, lemma) in enumerate(keys):
         limit = max(longest.get(form, 0), longest.get(lemma, 0))
-        for end in range(min(len(tokens), start + limit), start + 1, -1):
+        if limit:
+            limit = _longest_prefix(keys, start, min(len(tokens), start + limit), prefixes) - start
+        for end in range(start + limit, start + 1, -1):
             if not any(tokens[k].pos in _EXPRESSION_POS for k in range(start, end)):
                 continue
             match = _match(keys[start:end], multi)
@@ -143,19 +144,36 @@ def _match(window: list[tuple[str, str]], multi: set[tuple[str, ...]]) -> tuple[
     return None
 
 
+def _longest_prefix(keys: list[tuple[str, str]], start: int, stop: int, prefixes: set[tuple[str, ...]]) -> int:
+    """The end of the longest window ``keys[start:end]`` (``end <= stop``) that begins some expression when each
+    position is taken by form or by lemma: no expression ends beyond it, so ``multiword_spans`` tries no longer
+    window (a sentence's words start few expressions, and most stop after one or two words)."""
+    live: set[tuple[str, ...]] = {()}
+    end = start
+    while end < stop:
+        form, lemma = keys[end]
+        live = {c + (o,) for c in live for o in ((form,) if form == lemma else (form, lemma)) if c + (o,) in prefixes}
+        if not live:
+            break
+        end += 1
+    return end
+
+
 _EXPRESSION_POS = {"NOUN", "VERB", "ADJ", "ADV", "AUX"}
-_INDEX: dict[int, tuple[set[tuple[str, ...]], dict[str, int]]] = {}
+_INDEX: dict[int, tuple[set[tuple[str, ...]], dict[str, int], set[tuple[str, ...]]]] = {}
 
 
-def _multiword_index(lex: Lexicon) -> tuple[set[tuple[str, ...]], dict[str, int]]:
-    """The lexicon's expressions and, per first word, the length of the longest expression it starts."""
+def _multiword_index(lex: Lexicon) -> tuple[set[tuple[str, ...]], dict[str, int], set[tuple[str, ...]]]:
+    """The lexicon's expressions; per first word, the length of the longest expression it starts; and every
+    beginning of an expression (its first word, its first two, ..., itself)."""
     index = _INDEX.get(id(lex))
     if index is None:
         multi = {m for m in lex.multiword() if len(m) <= MAX_MULTIWORD}
         longest: dict[str, int] = {}
         for m in multi:
             longest[m[0]] = max(longest.get(m[0], 0), len(m))
-        index = _INDEX[id(lex)] = (multi, longest)
+        prefixes = {m[:n] for m in multi for n in range(1, len(m) + 1)}
+        index = _INDEX[id(lex)] = (multi, longest, prefixes)
     return index
 
 
@@ -398,42 +416,16 @@ class _Glosser:
                 next_pos = out[k].pos
         return out
 
-    def read_ahead(self, tokens: list[Token], target_tokens: list[Token] = ()) -> list[tuple[int, int, str]]:
-        """What :meth:`sentence` works out for these tokens without the word links: their readings, dictionary
-        lookups, frequency ranks and sense words (kept in the glosser's caches, where ``sentence`` finds them) and
-        the sentence's expressions, returned for ``sentence``'s ``expressions``. The importer's glossing does it
-        while eflomal samples (``bitext_glosses``)."""
-        tokens = self.readings(tokens)
-        spans = multiword_spans(tokens, self.lex)
-        grouped = {k for start, end, _ in spans for k in range(start, end)}
-        for k, t in enumerate(tokens):
-            content = t.is_word and t.pos in CONTENT_POS
-            if k in grouped and not content:
-                continue
-            lemma, senses, _ = self.lookup(t)
-            if content:
-                _sense_word_set(tuple(senses), self.target)
-                _cognate_key(lemma)
-            if t.is_word and k not in grouped:
-                self.rank(lemma)
-        for _, _, headword in spans:
-            self.rank(headword)
-        for t in target_tokens:
-            _token_words(t)
-            _cognate_key(t.lemma or t.text)
-        return spans
-
     def sentence(
         self, tokens: list[Token], links: dict[int, list[int]], target_tokens: list[Token],
-        sure: frozenset[int] | set[int] = frozenset(), expressions: list[tuple[int, int, str]] | None = None,
+        sure: frozenset[int] | set[int] = frozenset(),
     ) -> list[TokenGloss]:
         """The glosses of one sentence's tokens. ``links``: source token -> target tokens the aligner links it to;
-        ``sure``: the source tokens whose links both directions agree on; ``expressions``: the sentence's
-        multi-word expressions as :meth:`read_ahead` returned them (found here when not given)."""
+        ``sure``: the source tokens whose links both directions agree on."""
         tokens = self.readings(tokens)
         glosses: list[TokenGloss] = []
         group_of: dict[int, tuple[int, int, str]] = {}
-        for span in multiword_spans(tokens, self.lex) if expressions is None else expressions:
+        for span in multiword_spans(tokens, self.lex):
             for k in range(span[0], span[1]):
                 group_of[k] = span
         name_parts = hyphenated_name_parts(
@@ -784,17 +776,11 @@ def bitext_glosses(
         pairs_src.append([_alignment_word(t) for _, _, t in src_tokens])
         pairs_trg.append([_alignment_word(t) for t in trg_tokens])
         bead_parts.append((bead, src_tokens, trg_tokens))
-    # eflomal samples for most of this stage, in a process of its own (two threads: one per direction); what the
-    # glosser works out without its links (readings, lookups, expressions, ranks) is done meanwhile, here, so
-    # that only the links' part is left once they come. The glosses are the same as in one pass.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-wordalign") as pool:
-        aligning = pool.submit(
-            align_words, pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang,
-            lemmatise=False, extra=list(extra))
-        del pairs_src, pairs_trg
-        expressions = {k: glosser.read_ahead(src_sents[k].tokens, trg_tokens)
-                       for bead, _, trg_tokens in bead_parts for k in bead.source}
-        alignments = aligning.result()
+    alignments = align_words(
+        pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
+        extra=list(extra),
+    )
+    del pairs_src, pairs_trg
     done: set[str] = set()
     for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
         flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
@@ -804,7 +790,7 @@ def bitext_glosses(
             n_tokens = len(sentence.tokens)
             links = {n: flat_links[offset + n] for n in range(n_tokens) if offset + n in flat_links}
             sure = {i - offset for i in flat_sure if offset <= i < offset + n_tokens}
-            glosses = glosser.sentence(sentence.tokens, links, trg_tokens, sure, expressions.pop(k))
+            glosses = glosser.sentence(sentence.tokens, links, trg_tokens, sure)
             offset += len(sentence.tokens)
             for g in glosses:
                 if g.gloss_worthy and g.rendering and not g.senses:

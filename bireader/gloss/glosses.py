@@ -53,16 +53,31 @@ class TokenGloss:
     # ``SHOW_CONFIDENCE`` is not kept, so that no highlight is better than a wrong one
     confidence: float = 0.0
 
-    def to_dict(self) -> dict:
-        # asdict's result for these flat fields (lists copied, keys in field order) without its recursive deep
-        # copy: 10x faster
-        return {k: list(v) if isinstance(v, list) else v for k in _TOKEN_GLOSS_FIELDS for v in (getattr(self, k),)}
+    # to_dict(): made from the fields below the class (_flat_to_dict)
 
     @classmethod
     def from_dict(cls, data: dict) -> "TokenGloss":
         return cls(**data)
 
 
+def _flat_to_dict(cls):
+    """A ``to_dict`` for a dataclass of flat fields: ``asdict``'s result (lists copied, keys in field order)
+    without its recursive deep copy. One dict display that names each field, made from the class's fields as
+    dataclasses makes ``__init__``, so that a field added later is in it: four times faster than a comprehension
+    over the fields (and ten times than ``asdict``), for every gloss of a book (420,000)."""
+    def value(name: str) -> str:
+        return f"(list(self.{name}) if isinstance(self.{name}, list) else self.{name})"
+
+    items = ", ".join(f"{f.name!r}: {value(f.name)}" for f in fields(cls))
+    namespace: dict = {}
+    exec(f"def to_dict(self) -> dict:\n    return {{{items}}}\n", namespace)
+    to_dict = namespace["to_dict"]
+    to_dict.__doc__ = f"The gloss as a dict: ``dataclasses.asdict``'s result, made faster ({__name__}._flat_to_dict)."
+    to_dict.__qualname__ = f"{cls.__name__}.to_dict"
+    return to_dict
+
+
+TokenGloss.to_dict = _flat_to_dict(TokenGloss)
 _TOKEN_GLOSS_FIELDS = tuple(f.name for f in fields(TokenGloss))
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -4,8 +4,9 @@
     ingest (aligned TSV/TMX: beads as given) -> nlp (tokens) -> gloss -> store
 
 ``import_text("carnets.fr.txt", translation="notebooks.en.txt")`` reads both files, checks that they are
-French and English, aligns them, glosses the words, and saves everything in one transaction. Any failure
-(bad file, mismatched pair) raises :class:`~bireader.ingest.decode.IngestError` before anything is stored.
+French and English, aligns them, glosses the words, and saves everything in one transaction (a pair's
+translation is analysed and glossed from the dictionary while the original is analysed: ``read_pair``). Any
+failure (bad file, mismatched pair) raises :class:`~bireader.ingest.decode.IngestError` before anything is stored.
 """
 
 from __future__ import annotations

@@ -446,7 +446,9 @@ class _Glosser:
         name_parts = hyphenated_name_parts(
             tokens, lambda k: k in group_of or bool(self.lookup(tokens[k])[1])
         ) if any(t.text == "-" for t in tokens) else set()
-        source_words = frozenset(normalise(w) for t in tokens for w in (t.text, t.lemma or t.text))
+        # the sentence's words, for judging renderings (none without a translation: then nothing is rendered)
+        source_words = frozenset(normalise(w) for t in tokens for w in (t.text, t.lemma or t.text)) \
+            if target_tokens else frozenset()
         # target words that the dictionary gives for some source word of the sentence (or spells alike)
         translates: dict[int, set[int]] = {}
         if target_tokens:

@@ -315,6 +315,7 @@ class _Glosser:
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
         self._readings: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._ranks: dict[str, int | None] = {}  # lemma -> lemma_rank (a binary search each: asked once per lemma)
+        self._expressions: dict[str, tuple[list[str], list[str]]] = {}  # headword -> (senses, their sources)
 
     def rank(self, lemma: str) -> int | None:
         """``lemma_rank`` of a lemma in the glosser's language, remembered."""
@@ -323,6 +324,16 @@ class _Glosser:
         except KeyError:
             rank = self._ranks[lemma] = lemma_rank(lemma, self.lang)
             return rank
+
+    def expression_senses(self, headword: str) -> tuple[list[str], list[str]]:
+        """The distinct senses of a multi-word headword and where each came from, remembered (every token of an
+        expression asks)."""
+        found = self._expressions.get(headword)
+        if found is None:
+            senses = self.lex.senses(headword)
+            texts = list(dict.fromkeys(s.text for s in senses))[:MAX_CANDIDATE_SENSES]
+            found = self._expressions[headword] = (texts, [next(s.source for s in senses if s.text == t) for t in texts])
+        return found
 
     def lookup(self, token: Token) -> tuple[str, list[str], list[str]]:
         key = (token.text, token.lemma, token.pos)
@@ -468,9 +479,7 @@ class _Glosser:
             span = group_of.get(i)
             if span is not None:
                 start, end, headword = span
-                senses = self.lex.senses(headword)
-                texts = list(dict.fromkeys(s.text for s in senses))[:MAX_CANDIDATE_SENSES]
-                sources = [next(s.source for s in senses if s.text == t) for t in texts]
+                texts, sources = self.expression_senses(headword)
                 lemma, group = headword, list(range(start, end))
                 # the expression's rendering: what its content words are linked to ("pomme", "terre" -> "potato")
                 content = [k for k in group if tokens[k].pos in CONTENT_POS] or group

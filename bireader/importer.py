@@ -4,8 +4,9 @@
     ingest (aligned TSV/TMX: beads as given) -> nlp (tokens) -> gloss -> store
 
 ``import_text("carnets.fr.txt", translation="notebooks.en.txt")`` reads both files, checks that they are
-French and English, aligns them, glosses the words, and saves everything in one transaction. Any failure
-(bad file, mismatched pair) raises :class:`~bireader.ingest.decode.IngestError` before anything is stored.
+French and English, aligns them, glosses the words, and saves everything in one transaction (a pair's
+translation is analysed and glossed from the dictionary while the original is analysed: ``read_pair``). Any
+failure (bad file, mismatched pair) raises :class:`~bireader.ingest.decode.IngestError` before anything is stored.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from bireader.document import Bead, Document, Entry, Paragraph, Section, Sentenc
 from bireader.fields import CREDITS_MAX, TITLE_MAX, check_credits, check_slug, check_title, clean_line
 from bireader.ingest.aligned import AlignedPairs
 from bireader.ingest.decode import DEFAULT_MAX_BYTES, IngestError
-from bireader.ingest.limits import Limits, check_segments
-from bireader.ingest.pipeline import load_document, title_from_filename
+from bireader.ingest.limits import Limits, apply_limits, check_segments
+from bireader.ingest.pipeline import analyse_document, load_document, read_document, title_from_filename
 from bireader.store.db import transaction
 from bireader.store.library import SavedText, SlugTaken, encode_json, get_text, save_text
 
@@ -79,6 +80,8 @@ class Prepared:
     target_path: Path | None = None
     beads: list | None = None
     glosses: Mapping[str, str] = field(default_factory=dict)  # sentence id -> its per-token glosses as JSON text
+    # the translation's dictionary glosses, when they were made while the original was read (read_pair)
+    target_glosses: PackedGlosses | None = None
 
 
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
@@ -90,21 +93,17 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
     engine = get_engine(request.engine, request.stanza_dir)
     limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
     progress(f"reading {request.path.name} with the {engine.name} engine")
-    first = load_document(request.path, request.lang, engine=engine, limits=limits, warnings=request.warnings)
-    if request.translation is None:
-        texts_read(request)
-        return Prepared(first, request.path)
-    progress(f"reading {request.translation.name}")
-    second = load_document(request.translation, request.translation_lang, engine=engine, limits=limits,
-                           warnings=request.warnings)
-    if first.lang == second.lang:
-        raise IngestError(str(request.translation), f"both files are in the same language ({first.lang}); "
-                                                    "a pair needs one French and one English file")
-    # The French original is the source side, whichever order the files came in.
-    if first.lang == "fr":
-        prepared = Prepared(first, request.path, second, request.translation)
+    if request.translation is not None and engine.name == "offline":
+        prepared = read_pair(request, engine, limits, progress)
     else:
-        prepared = Prepared(second, request.translation, first, request.path)
+        first = load_document(request.path, request.lang, engine=engine, limits=limits, warnings=request.warnings)
+        if request.translation is None:
+            texts_read(request)
+            return Prepared(first, request.path)
+        progress(f"reading {request.translation.name}")
+        second = load_document(request.translation, request.translation_lang, engine=engine, limits=limits,
+                               warnings=request.warnings)
+        prepared = _pair(request, first, second)
     texts_read(request)
     n_source = sum(1 for _ in prepared.source.sentences())
     n_target = sum(1 for _ in prepared.target.sentences())
@@ -134,6 +133,56 @@ def texts_read(request: ImportRequest) -> None:
         release_french_pipeline()
         gc.collect()  # spaCy's objects refer to each other: only the cycle collector frees them
     release_memory()
+
+
+def _pair(request: ImportRequest, first: Document, second: Document) -> Prepared:
+    """The pair as the importer holds it: the French original is the source side, whichever order the files came
+    in; IngestError when both files are in the same language."""
+    if first.lang == second.lang:
+        raise IngestError(str(request.translation), f"both files are in the same language ({first.lang}); "
+                                                    "a pair needs one French and one English file")
+    if first.lang == "fr":
+        return Prepared(first, request.path, second, request.translation)
+    return Prepared(second, request.translation, first, request.path)
+
+
+def read_pair(request: ImportRequest, engine, limits: Limits, progress: Progress = lambda _: None) -> Prepared:
+    """Both files of a pair read side by side: their structure first (cheap, and where most bad input is refused),
+    then the translation analysed and given its dictionary glosses (what :func:`gloss` makes of it, toward the
+    original's language) in a thread while the original is analysed here.
+
+    Why: on two cores the French analysis is the longest stage of an import, and about half of it is spaCy's
+    matrix products, which run without the GIL (blis); the English side (a rule tagger and the glosser, pure
+    Python) fills those gaps. The English side needs nothing of the French one, so the result is the same as
+    reading and glossing one after the other. Only for the offline engine: stanza's models are torch's, which
+    already use every core, and two of its pipelines at once are untested here."""
+    from bireader.gloss import monolingual_glosses
+    from bireader.gloss.glosses import clear_caches
+
+    documents = []
+    for path, lang in ((request.path, request.lang), (request.translation, request.translation_lang)):
+        document = read_document(path, lang, max_bytes=limits.max_bytes)
+        apply_limits(document, limits, str(path), request.warnings)
+        documents.append(document)
+    prepared = _pair(request, *documents)
+
+    def translation_side() -> PackedGlosses:
+        analyse_document(prepared.target, engine)
+        glosses = PackedGlosses()
+        for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
+            glosses.put(key, sentence_glosses)
+        clear_caches()  # the translation's lookups are no use to the original's (other words, the other way)
+        return glosses
+
+    progress(f"reading {request.translation.name}")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-translation") as pool:
+        translation = pool.submit(translation_side)
+        analyse_document(prepared.source, engine)
+        prepared.target_glosses = translation.result()
+    for path, document in zip((request.path, request.translation), documents):  # as load_document says it
+        if not any(True for _ in document.sentences()):
+            raise IngestError(str(path), "no sentences found")
+    return prepared
 
 
 def release_memory() -> None:
@@ -331,17 +380,22 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
             glosses.put(key, sentence_glosses)
         clear_caches()
         return
-    # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
-    # a process of its own) runs for the bitext glosses in a thread that mostly waits for it. Both sides' glosses
-    # are packed sentence by sentence as they come.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
-        bitext = pool.submit(_packed_bitext_glosses, prepared)
-        for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
-            glosses.put(key, sentence_glosses)
-        # the translation's lookups are no use to the original's (other words, the other way): let them go before
-        # the original's are made (usually still waiting for eflomal; if not, some are only made again)
-        clear_caches()
-        found = bitext.result()
+    if prepared.target_glosses is not None:  # made while the original was read (read_pair)
+        glosses = prepared.glosses = prepared.target_glosses
+        prepared.target_glosses = None
+        found = _packed_bitext_glosses(prepared)
+    else:
+        # Two cores: the translation's dictionary glosses are made here while the original's word aligner
+        # (eflomal, a process of its own) runs for the bitext glosses in a thread that mostly waits for it. Both
+        # sides' glosses are packed sentence by sentence as they come.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bireader-gloss") as pool:
+            bitext = pool.submit(_packed_bitext_glosses, prepared)
+            for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
+                glosses.put(key, sentence_glosses)
+            # the translation's lookups are no use to the original's (other words, the other way): let them go
+            # before the original's are made (usually still waiting for eflomal; if not, some are only made again)
+            clear_caches()
+            found = bitext.result()
     clear_caches()
     for key in list(found):
         # a sentence id of both sides (the same paragraph in both languages) keeps the translation's glosses, as

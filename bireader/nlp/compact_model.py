@@ -49,15 +49,18 @@ class HashedLookup:
         from spacy.strings import get_string_id
 
         numbers: dict[tuple[str, ...], int] = {}
-        pairs = []
+        hashes, rows = [], []
         for key, value in items:
-            pairs.append((get_string_id(key), numbers.setdefault(tuple(value), len(numbers))))
-        pairs.sort()
-        keys = np.fromiter((k for k, _ in pairs), dtype=np.uint64, count=len(pairs))
+            hashes.append(get_string_id(key))
+            rows.append(numbers.setdefault(tuple(value), len(numbers)))
+        # sorted by hash with numpy (a Python sort of 200,000 pairs took most of the model's loading time)
+        keys = np.array(hashes, dtype=np.uint64)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
         if len(keys) > 1 and bool((keys[1:] == keys[:-1]).any()):
             raise ValueError("two keys of the table have the same hash")
         self._keys = keys
-        self._rows = np.fromiter((r for _, r in pairs), dtype=np.uint32, count=len(pairs))
+        self._rows = np.array(rows, dtype=np.uint32)[order]
         self._values = tuple(numbers)
 
     def _row(self, key) -> int:

@@ -29,7 +29,7 @@ from pathlib import Path
 from bireader.gloss.wordalign import DEFAULT_SEED, align_words, pairs_path
 
 MIN_LINKS = 2  # 2 against 3 measured on ALIBI (docs/gloss.md)
-MIN_SHARE = 0.3  # 0.2-0.5 all gave AER 0.0633-0.0638 (docs/gloss.md); none at all, 0.083
+MIN_SHARE = 0.3  # 0.2-0.5 all gave ALIBI AER 0.063-0.064 (docs/gloss.md); no share filter, 0.083
 
 
 def transread_pairs(root: Path) -> list[tuple[list[str], list[str]]]:

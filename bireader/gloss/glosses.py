@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
-from bireader.gloss.wordalign import Alignment, align_words
+from bireader.gloss.wordalign import Alignment, align_words, word_pairs
 from bireader.lexicon import FUNCTION_WORDS, Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
 from bireader.lexicon.lookup import cognate_first, find_senses, pos_split, round_trip_first
 
@@ -278,6 +278,7 @@ class _Glosser:
         self.names = names
         self.lex = load_lexicon(source_lang, target_lang)
         self.reverse = load_lexicon(target_lang, source_lang)
+        self.pairs = word_pairs(source_lang, target_lang)
         self._cache: dict[tuple[str, str, str], tuple[str, list[str], list[str]]] = {}
         self._readings: dict[tuple[str, ...], tuple[str, str] | None] = {}
 
@@ -460,6 +461,12 @@ class _Glosser:
             )
         return glosses
 
+    def paired(self, lemma: str, token: Token) -> bool:
+        """Whether the pair table (``wordalign.word_pairs``: pairs linked again and again in other books) pairs
+        the word with this target token."""
+        known = self.pairs.get(lemma.lower()) or self.pairs.get(_simplemma_fr(lemma.lower()) if self.lang == "fr" else "")
+        return bool(known) and ((token.lemma or token.text).lower() in known or token.text.lower() in known)
+
     def contradicted(self, lemma: str, rendering: list[Token]) -> bool:
         """Whether the other direction's dictionary knows every content word of the rendering and none of them
         translates back to the word (``toque`` -> "version": "version" is "version", not "toque")."""
@@ -498,7 +505,9 @@ class _Glosser:
         The aligner's links are checked against the dictionary: of several linked words, those the dictionary
         gives are kept (``vent`` -> "icy wind" becomes "wind"); a word linked nowhere gets the one free content
         word of the translation that the dictionary gives it and no other word of the sentence (``taken``: the
-        target words linked to some source word). Then the kind of evidence (the dictionary agrees;
+        target words linked to some source word); linked words the dictionary does not give but the pair table
+        does (``wordalign.word_pairs``) are kept likewise. Then the kind of evidence (the dictionary agrees; the
+        pair table does;
         the word or its rendering is unknown to it; both directions' dictionaries disagree; the rendering is
         another source word's translation, or an English word whose French cognate the sentence lacks), whether
         both alignment directions agree, and whether the parts of speech fit, decide the confidence
@@ -519,14 +528,18 @@ class _Glosser:
             rendering, evidence = agree, "dictionary"
         elif linked and all(_cognates(lemma, target[j]) for j in linked):
             rendering, evidence = linked, "dictionary"  # "livide" -> "livid", names the tagger missed
+        elif paired := [j for j in linked if self.paired(lemma, target[j])]:
+            # the dictionary does not give it, but other books' translators did, again and again (the pair table
+            # the aligner's prior comes from): of several linked words, those
+            rendering, evidence = paired, "pair table"
         else:
             rendering, evidence = linked, "aligner" if senses else "aligner, word unknown to the dictionary"
             if senses and linked and self.contradicted(lemma, [target[j] for j in linked]):
                 evidence = "aligner, both dictionaries disagree"
                 if self.cognate_elsewhere([target[j] for j in linked], source_words):
                     evidence = "aligner, the rendering's cognate is missing"  # "toque" -> "version"
-            if any(translates.get(j, own) - own for j in linked):
-                evidence = "aligner, another word's translation"  # "M. le baron": "M." -> "Baron"
+        if evidence != "dictionary" and any(translates.get(j, own) - own for j in rendering):
+            evidence = "aligner, another word's translation"  # "M. le baron": "M." -> "Baron"
         if not rendering or not plausible_rendering(pos, senses, [target[j] for j in rendering], self.target, lemma):
             return [], 0.0
         if evidence != "dictionary" and light_rendering(lemma, [target[j] for j in rendering], self.lang):
@@ -592,27 +605,31 @@ def _cognate_key(word: str) -> str:
 # (docs/gloss.md; add-one smoothing, so that a kind seen 11 times, all right, is not taken as certain)
 RENDERING_CONFIDENCE: dict[tuple[str, bool, bool], float] = {
     ("dictionary", True, True): 0.993,  # 2902/2920
-    ("aligner", True, True): 0.974,  # 340/348
+    ("pair table", True, False): 0.982,  # 106/107
+    ("pair table", True, True): 0.972,  # 310/318
     ("dictionary", True, False): 0.968,  # 332/342
+    ("aligner", True, True): 0.966,  # 227/234
     ("aligner, another word's translation", True, False): 0.958,  # 22/22
-    ("aligner, word unknown to the dictionary", True, True): 0.946,  # 69/72
-    ("aligner, both dictionaries disagree", True, True): 0.937,  # 492/524
-    ("aligner, word unknown to the dictionary", True, False): 0.923,  # 11/11
-    ("aligner", True, False): 0.911,  # 81/88
-    ("aligner, both dictionaries disagree", True, False): 0.899,  # 150/166
+    ("aligner, word unknown to the dictionary", True, True): 0.949,  # 55/57
+    ("aligner, both dictionaries disagree", True, True): 0.921,  # 324/351
+    ("aligner, word unknown to the dictionary", True, False): 0.900,  # 8/8
     ("dictionary", False, False): 0.893,  # 24/26
-    ("aligner, the rendering's cognate is missing", True, True): 0.873,  # 68/77
     ("aligner, another word's translation", True, True): 0.870,  # 39/44
     ("dictionary", False, True): 0.864,  # 50/57
+    ("aligner", True, False): 0.860,  # 42/48
+    ("aligner, the rendering's cognate is missing", True, True): 0.857,  # 53/61
+    ("aligner, both dictionaries disagree", True, False): 0.844,  # 91/107
+    ("aligner", False, True): 0.843,  # 58/68
     ("aligner, the rendering's cognate is missing", False, True): 0.833,  # 14/16
-    ("aligner", False, True): 0.829,  # 67/80
     ("aligner, the rendering's cognate is missing", False, False): 0.800,  # 7/8
-    ("aligner, the rendering's cognate is missing", True, False): 0.737,  # 13/17
-    ("aligner", False, False): 0.714,  # 39/54
-    ("aligner, both dictionaries disagree", False, True): 0.707,  # 98/138
+    ("pair table", False, True): 0.800,  # 11/13
+    ("aligner", False, False): 0.717,  # 37/51
+    ("aligner, both dictionaries disagree", False, True): 0.708,  # 96/135
     ("aligner, word unknown to the dictionary", False, True): 0.667,  # 5/7
-    ("aligner, another word's translation", False, True): 0.578,  # 47/81
-    ("aligner, both dictionaries disagree", False, False): 0.563,  # 39/69
+    ("pair table", False, False): 0.667,  # 7/10
+    ("aligner, the rendering's cognate is missing", True, False): 0.643,  # 8/12
+    ("aligner, another word's translation", False, True): 0.573,  # 46/80
+    ("aligner, both dictionaries disagree", False, False): 0.537,  # 35/65
     ("aligner, word unknown to the dictionary", False, False): 0.429,  # 2/5
     ("aligner, another word's translation", False, False): 0.295,  # 12/42
     # the two parts-of-speech cells pooled

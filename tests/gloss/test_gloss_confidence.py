@@ -16,7 +16,8 @@ def test_the_confidence_table_covers_every_kind_of_evidence_and_orders_it():
     evidences = {k[0] for k in RENDERING_CONFIDENCE}
     assert evidences == {"dictionary", "aligner", "aligner, word unknown to the dictionary",
                          "aligner, both dictionaries disagree", "aligner, another word's translation",
-                         "aligner, the rendering's cognate is missing", "dictionary, the aligner linked nothing"}
+                         "aligner, the rendering's cognate is missing", "dictionary, the aligner linked nothing",
+                         "pair table"}
     # every kind both ways of agreement and of parts of speech; a link the aligner did not make is one-way
     assert len(RENDERING_CONFIDENCE) == (len(evidences) - 1) * 4 + 2
     assert all(0 < c < 1 for c in RENDERING_CONFIDENCE.values())
@@ -24,6 +25,24 @@ def test_the_confidence_table_covers_every_kind_of_evidence_and_orders_it():
     # translation on one direction's word the least
     assert max(RENDERING_CONFIDENCE, key=RENDERING_CONFIDENCE.get) == ("dictionary", True, True)
     assert RENDERING_CONFIDENCE[("aligner, another word's translation", False, True)] < SHOW_CONFIDENCE
+
+
+def test_a_linked_word_the_pair_table_gives_is_kept_as_its_own_kind_of_evidence():
+    # "coup de pied" -> "kick": no dictionary sense of "coup" has "kick", the pair table has coup/kick
+    glosser = G._Glosser("fr", "en")
+    assert "kick" not in " ".join(glosser.lookup(_tok("coup", "NOUN"))[1]).lower()
+    source = [_tok("Un", "DET", "un"), _tok("coup", "NOUN")]
+    target = [_tok("A", "DET", "a"), _tok("hard", "ADJ"), _tok("kick", "NOUN")]
+    glosses = glosser.sentence(source, {1: [1, 2]}, target, sure={1})
+    assert glosses[1].rendering_text == "kick"  # of the two linked words, the one the table gives
+    assert glosses[1].confidence == RENDERING_CONFIDENCE[("pair table", True, True)] >= SHOW_CONFIDENCE
+    # the table does not override the known ways of being wrong: "kick" is the dictionary's word for "ruade"
+    source = [_tok("Un", "DET", "un"), _tok("coup", "NOUN"), _tok("et", "CCONJ"), _tok("une", "DET"),
+              _tok("ruade", "NOUN")]
+    target = [_tok("A", "DET", "a"), _tok("kick", "NOUN")]
+    glosses = glosser.sentence(source, {1: [1]}, target, sure={1})
+    assert glosses[1].rendering == []
+    assert glosses[1].confidence == RENDERING_CONFIDENCE[("aligner, another word's translation", True, True)]
 
 
 def test_parts_of_speech_a_rendering_may_have():

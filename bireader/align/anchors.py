@@ -47,13 +47,42 @@ def candidates(bt: Bitext, window: int, max_df: int, use_bleu: bool = True) -> l
     return out
 
 
-def max_weight_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """The strictly increasing (in both indices) subsequence of ``pairs`` with the largest total weight."""
+def max_weight_chain(pairs: list[tuple[int, int, float]], native: bool = True) -> list[tuple[int, int, float]]:
+    """The strictly increasing (in both indices) subsequence of ``pairs`` with the largest total weight.
+
+    With ``native`` the loop runs in the compiled kernel (``native.py``) when it is available: the same
+    comparisons and additions, so the same chain.
+    """
     if not pairs:
         return []
     ij = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64)
-    order = np.lexsort((-ij[:, 1], ij[:, 0])).tolist()  # by i, then j descending (a stable sort, like sorted)
-    size = max(p[1] for p in pairs) + 2
+    order = np.lexsort((-ij[:, 1], ij[:, 0]))  # by i, then j descending (a stable sort, like sorted)
+    size = int(ij[:, 1].max()) + 2
+    lib = None
+    if native:
+        from bireader.align.native import kernel
+
+        lib = kernel()
+    if lib is not None:
+        js = np.ascontiguousarray(ij[:, 1])
+        ws = np.array([w for _, _, w in pairs], dtype=np.float64)
+        tree_val, tree_arg = np.zeros(size + 1), np.full(size + 1, -1, dtype=np.int64)
+        total_a, back_a = np.zeros(len(pairs)), np.full(len(pairs), -1, dtype=np.int64)
+        lib.fenwick_chain(len(order), order.ctypes.data, js.ctypes.data, ws.ctypes.data, size, tree_val.ctypes.data,
+                          tree_arg.ctypes.data, total_a.ctypes.data, back_a.ctypes.data)
+        total, back = total_a.tolist(), back_a.tolist()
+    else:
+        total, back = _chain_loop(pairs, order.tolist(), size)
+    end = max(range(len(pairs)), key=lambda k: total[k])
+    chain = []
+    while end != -1 and total[end] > 0:
+        chain.append(pairs[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def _chain_loop(pairs: list[tuple[int, int, float]], order: list[int], size: int) -> tuple[list[float], list[int]]:
+    """Each pair's best chain total and its predecessor, visiting ``order`` with a Fenwick tree of prefix maxima."""
     tree_val = [0.0] * (size + 1)
     tree_arg = [-1] * (size + 1)
     back = [-1] * len(pairs)
@@ -75,12 +104,7 @@ def max_weight_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int
             if tree_val[x] < total[k]:
                 tree_val[x], tree_arg[x] = total[k], k
             x += x & -x
-    end = max(range(len(pairs)), key=lambda k: total[k])
-    chain = []
-    while end != -1 and total[end] > 0:
-        chain.append(pairs[end])
-        end = back[end]
-    return chain[::-1]
+    return total, back
 
 
 def filter_anchors(chain: list[tuple[int, int, float]], n: int, m: int, keep_score: float, span: int = 3,
@@ -131,15 +155,18 @@ def band(anchors: list[tuple[int, int]], n: int, m: int, margin: int) -> tuple[n
 
     ``anchors`` are boundary points the path should pass near: (0, 0), (n, m) and each anchor's corners.
     """
-    points = sorted({(0, 0), (n, m), *anchors})
+    points = np.array(sorted({(0, 0), (n, m), *anchors}), dtype=np.int64)
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for (i1, j1), (i2, j2) in zip(points, points[1:]):
-        if i2 < i1 or j2 < j1:
-            continue
-        a, b = min(j1, j2), max(j1, j2)
-        lo[i1 : i2 + 1] = np.minimum(lo[i1 : i2 + 1], a - margin)
-        hi[i1 : i2 + 1] = np.maximum(hi[i1 : i2 + 1], b + margin)
+    # each rectangle between consecutive points lowers lo and raises hi on its rows i1 .. i2 (all of them at
+    # once: minima and maxima do not depend on the order they are taken in)
+    i1, j1, i2, j2 = points[:-1, 0], points[:-1, 1], points[1:, 0], points[1:, 1]
+    ok = (i2 >= i1) & (j2 >= j1)
+    i1, j1, i2, j2 = i1[ok], j1[ok], i2[ok], j2[ok]
+    rows = i2 - i1 + 1
+    covered = np.repeat(i1 - (np.cumsum(rows) - rows), rows) + np.arange(int(rows.sum()))
+    np.minimum.at(lo, covered, np.repeat(np.minimum(j1, j2) - margin, rows))
+    np.maximum.at(hi, covered, np.repeat(np.maximum(j1, j2) + margin, rows))
     lo = np.clip(lo, 0, m)
     hi = np.clip(hi, 0, m)
     lo = np.minimum.accumulate(lo[::-1])[::-1]

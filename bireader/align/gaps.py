@@ -12,7 +12,9 @@ Everything is a sum of logs, so a whole book never underflows (the original mult
 Row i of the program only holds the W target boundaries lo[i] .. lo[i]+W-1 that the anchors allow
 (anchors.band), and each row is a handful of numpy operations: the bead scores of a block of rows are
 computed at once, and 0-1 beads inside a row are a running maximum (``D[k] = max(X[k], D[k-1] + s[k])`` is
-``C[k] + max_{l<=k}(X[l] - C[l])`` with C the running sum of s).
+``C[k] + max_{l<=k}(X[l] - C[l])`` with C the running sum of s). The same rows also run in C
+(``kernels.c`` through ``native.py``, five times faster on a book), with the same operations in the same order
+and numpy's own log, so that both give the same path; the numpy code is the fallback where no compiler is.
 """
 
 from __future__ import annotations
@@ -180,11 +182,14 @@ def embedding_term(g: GapInput, p: Params, cosine: np.ndarray, r0: np.ndarray, r
 
 
 def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
-              hard: list[tuple[int, int]] | None = None, block: int = 128) -> list[tuple[int, int, int, int, float]]:
+              hard: list[tuple[int, int]] | None = None, block: int = 128,
+              native: bool = True) -> list[tuple[int, int, int, int, float]]:
     """The best bead sequence from (0, 0) to (n, m) inside the band.
 
     Returns (i0, i1, j0, j1, score) per bead: source sentences i0..i1-1 with target sentences j0..j1-1.
-    ``hard`` boundaries (i, j) are passed through whatever the scores say.
+    ``hard`` boundaries (i, j) are passed through whatever the scores say. With ``native`` (the default) the
+    rows run in the compiled kernel (``native.py``, ``kernels.c``) when it is available and no embeddings
+    are given; the numpy code below gives the same path, bit for bit, and runs otherwise.
     """
     n, m = g.n, g.m
     forced = {}
@@ -226,7 +231,14 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
     s0 = bead_scores(g, p, lo, width, np.array([0]))[:, 0, :]
     start = np.where(lo[0] + ks == 0, 0.0, NEG)
     finish_row(0, start, np.full(width, null_t, dtype=np.int8), np.cumsum(np.where(lo[0] + ks > 0, s0[null_t], NEG)))
-    for b0 in range(1, n + 1, block):
+    lib = None
+    if native and g.emb_cum is None:
+        from bireader.align.native import kernel
+
+        lib = kernel()
+    if lib is not None:
+        _native_rows(lib, g, p, lo, width, forced, forced_before, buf, ring, row_len, arg)
+    for b0 in range(1, n + 1, block) if lib is None else ():
         rows = np.arange(b0, min(b0 + block, n + 1))
         scores = bead_scores(g, p, lo, width, rows)
         main_scores = np.ascontiguousarray(scores[main_types].transpose(1, 0, 2))  # (rows, types, width)
@@ -260,3 +272,56 @@ def best_path(g: GapInput, p: Params, lo: np.ndarray, width: int,
         i, j = i - a, j - b
     beads.reverse()
     return [(i0, i1, j0, j1, 0.0) for i0, i1, j0, j1 in beads]
+
+
+def _native_rows(lib, g: GapInput, p: Params, lo: np.ndarray, width: int, forced: dict[int, int],
+                 forced_before: np.ndarray, buf: np.ndarray, ring: int, row_len: int, arg: np.ndarray,
+                 block: int = 256) -> None:
+    """Rows 1..n of ``best_path`` in the compiled kernel, a block of rows at a time.
+
+    Per block, ``gap_length_t`` writes the argument of the length model's log for every (row, type, column),
+    numpy takes the log (numpy's vectorised log and the C library's differ in the last bit, so numpy's is the
+    one both paths use), and ``gap_rows`` does the rest of ``bead_scores`` and the row loop, in the same order.
+    """
+    assert MAX_SOURCE <= 4  # the kernel keeps a bead's source rows in four scratch rows
+    n, m = g.n, g.m
+    ptr = lambda a: a.ctypes.data  # noqa: E731 - the arrays below are kept alive by this frame
+    lo = np.ascontiguousarray(lo, dtype=np.int64)
+    ta = np.array([a for a, _ in BEAD_TYPES], dtype=np.int64)
+    tb = np.array([b for _, b in BEAD_TYPES], dtype=np.int64)
+    prior = np.array([p.prior[t] for t in BEAD_TYPES], dtype=np.float64)
+    nt = len(BEAD_TYPES)
+    src_chars = np.ascontiguousarray(g.src_chars, dtype=np.float64)
+    tgt_chars = np.ascontiguousarray(g.tgt_chars, dtype=np.float64)
+    src_weight = np.ascontiguousarray(g.src_weight, dtype=np.float64)
+    tgt_weight = np.ascontiguousarray(g.tgt_weight, dtype=np.float64)
+    shared_cum = np.ascontiguousarray(g.shared_cum, dtype=np.float64)
+    plo = np.ascontiguousarray(g.plo, dtype=np.int64)
+    pw = shared_cum.shape[1] - 1
+    src_b = np.r_[g.src_breaks, 0].astype(np.int64)
+    tgt_b = np.r_[g.tgt_breaks, 0].astype(np.int64)
+    src_bc = np.r_[0, np.cumsum(g.src_breaks)].astype(np.int64)
+    tgt_bc = np.r_[0, np.cumsum(g.tgt_breaks)].astype(np.int64)
+    use_breaks = int(bool(g.src_breaks.any() and g.tgt_breaks.any()))
+    par = np.array([p.length, p.lexical, p.null_lexical, p.cross_break, p.break_mismatch], dtype=np.float64)
+    forced_at = np.full(n + 1, -1, dtype=np.int64)
+    for i, j in forced.items():
+        if 0 <= i <= n:
+            forced_at[i] = j
+    forced_before = np.ascontiguousarray(forced_before, dtype=np.int64)
+    size = block * nt * width
+    zbuf, tbuf, log_t = np.empty(size), np.empty(size), np.empty(size)
+    best, c01 = np.empty(width), np.empty(width)
+    scratch = np.empty((MAX_SOURCE + 2) * (width + PAD))
+    best_arg = np.empty(width, dtype=np.int8)
+    for r0 in range(1, n + 1, block):
+        r1 = min(r0 + block, n + 1)
+        cells = (r1 - r0) * nt * width
+        lib.gap_length_t(r0, r1, width, ptr(lo), n, m, nt, ptr(ta), ptr(tb), ptr(src_chars), ptr(tgt_chars),
+                         float(p.ratio), float(p.variance), ptr(zbuf), ptr(tbuf))
+        np.log(tbuf[:cells], out=log_t[:cells])
+        lib.gap_rows(r0, r1, width, ptr(lo), n, m, nt, ptr(ta), ptr(tb), ptr(prior), BEAD_TYPES.index((0, 1)),
+                     ptr(zbuf), ptr(tbuf), ptr(log_t), ptr(src_weight), ptr(tgt_weight), ptr(shared_cum), ptr(plo),
+                     pw, ptr(src_b), ptr(tgt_b), ptr(src_bc), ptr(tgt_bc), use_breaks, ptr(par), ptr(forced_at),
+                     ptr(forced_before), ptr(buf), ring, row_len, PAD, ptr(arg), ptr(best), ptr(best_arg), ptr(c01),
+                     ptr(scratch))

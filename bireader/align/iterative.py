@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bireader.align.scoring import INDEX, Bitext, reweigh, sorted_unique
+from bireader.align.scoring import INDEX, Bitext, reweigh, sort_keys, sorted_unique, stable_order
 
 MIN_CONFIDENCE = 0.95  # beads trusted as training material
 MIN_PAIR_COUNT = 2
@@ -78,7 +78,7 @@ def _pair_counts(s_b, s_f, t_b, t_f, v: int) -> tuple[np.ndarray, np.ndarray]:
     """
     start = np.searchsorted(t_b, s_b, side="left")
     counts = np.searchsorted(t_b, s_b, side="right") - start
-    by_feature = np.argsort(s_f, kind="stable")
+    by_feature = stable_order(s_f)
     feature_sorted = s_f[by_feature]
     reach = np.cumsum(counts[by_feature])
     total = int(reach[-1]) if len(reach) else 0
@@ -92,7 +92,7 @@ def _pair_counts(s_b, s_f, t_b, t_f, v: int) -> tuple[np.ndarray, np.ndarray]:
         if size == 0:
             continue
         offsets = np.repeat(c_start - (np.cumsum(c_counts) - c_counts), c_counts) + np.arange(size)
-        keys = np.sort(np.repeat(s_f[sel], c_counts) * v + t_f[offsets])
+        keys = sort_keys(np.repeat(s_f[sel], c_counts) * v + t_f[offsets])
         del offsets
         first = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
         keys, met = keys[first], np.diff(np.r_[first, size])
@@ -109,22 +109,24 @@ def add_learnt(bt: Bitext, src_feats: np.ndarray, tgt_feats: np.ndarray) -> Bite
     if len(src_feats) == 0:
         return bt
     v = np.int64(len(bt.vocab))  # int64 keys of int32 ids
-    order = np.argsort(src_feats, kind="stable")
+    order = stable_order(src_feats)
     src_feats, tgt_feats = src_feats[order], tgt_feats[order]
     pos_feat, pos_id, pos_sent = bt.positions
-    start = np.searchsorted(src_feats, pos_feat, side="left")
-    stop = np.searchsorted(src_feats, pos_feat, side="right")
-    counts = stop - start
+    # where each position's feature's learnt pairs are in src_feats: a table per feature id (what two binary
+    # searches of every one of a book's million entries found, read in one gather each)
+    learnt = np.bincount(src_feats, minlength=int(v))
+    start = (np.cumsum(learnt) - learnt)[pos_feat]
+    counts = learnt[pos_feat]
+    del learnt
     total = int(counts.sum())
     if total == 0:
         return bt
     offsets = np.repeat(start - (np.cumsum(counts) - counts), counts) + np.arange(total)
-    del stop
     # distinct (position, feature) keys of the old entries and the learnt ones; a position lies in one sentence,
     # so its sentence is looked up afterwards rather than carried along
     keys = np.r_[pos_id * v + pos_feat, np.repeat(pos_id, counts) * v + tgt_feats[offsets]]
     del start, counts, offsets
-    keys.sort()
+    keys = sort_keys(keys)
     keys = keys[np.r_[True, keys[1:] != keys[:-1]]]
     feat, pid = (keys % v).astype(INDEX), (keys // v).astype(INDEX)
     del keys

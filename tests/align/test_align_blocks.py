@@ -75,3 +75,17 @@ def test_occurrence_keys_do_not_overflow_int32_ids():
     sents = np.array([39_999, 3, 39_999], dtype=np.int32)
     f, s = _occurrences(feats, sents, 40_000)
     assert f.tolist() == [5, 70_000] and s.tolist() == [3, 39_999]
+
+
+@pytest.mark.parametrize("high", [1, 300, 1 << 16, 1 << 31, 1 << 40])
+def test_radix_order_is_numpy_stable_argsort(high):
+    rng = np.random.default_rng(high % 97)
+    for dtype in (np.int32, np.int64):
+        if high >= 1 << 31 and dtype is np.int32:
+            continue
+        keys = rng.integers(0, high, 5000).astype(dtype)  # many ties when high is small: the order among them counts
+        assert np.array_equal(scoring.stable_order(keys), np.argsort(keys, kind="stable"))
+        assert np.array_equal(scoring.sort_keys(keys), np.sort(keys))
+    with_negatives = rng.integers(-50, 50, 1000)
+    assert np.array_equal(scoring.stable_order(with_negatives), np.argsort(with_negatives, kind="stable"))
+    assert len(scoring.stable_order(np.zeros(0, dtype=np.int64))) == 0

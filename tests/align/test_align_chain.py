@@ -55,3 +55,29 @@ def test_band_covers_the_anchor_rectangles_with_a_margin():
     for i, j in [(2, 3), (3, 4), (2, 2), (3, 5)]:
         assert lo[i] <= j <= hi[i]
     assert np.all(np.diff(lo) >= 0)
+
+
+def _band_by_hand(anchors, n, m, margin):
+    points = sorted({(0, 0), (n, m), *anchors})
+    lo, hi = [m] * (n + 1), [0] * (n + 1)
+    for (i1, j1), (i2, j2) in zip(points, points[1:]):
+        if j2 < j1:
+            continue
+        for i in range(i1, i2 + 1):
+            lo[i], hi[i] = min(lo[i], j1 - margin), max(hi[i], j2 + margin)
+    lo = [min(max(x, 0), m) for x in lo]
+    hi = [min(max(x, 0), m) for x in hi]
+    for i in range(n - 1, -1, -1):  # lo never decreases, hi never falls back
+        lo[i] = min(lo[i], lo[i + 1])
+    for i in range(1, n + 1):
+        hi[i] = max(hi[i], hi[i - 1])
+    return lo, max(h - x for h, x in zip(hi, lo)) + 1
+
+
+def test_band_matches_the_rectangles_taken_one_by_one():
+    rng = random.Random(5)
+    for _ in range(500):
+        n, m, margin = rng.randint(0, 30), rng.randint(0, 30), rng.randint(0, 5)
+        anchors = [(rng.randint(0, n), rng.randint(0, m)) for _ in range(rng.randint(0, 8))]
+        lo, width = band(anchors, n, m, margin)
+        assert (lo.tolist(), width) == _band_by_hand(anchors, n, m, margin)

@@ -137,7 +137,7 @@ def child(kind: str, fraction: float, workdir: Path) -> dict:
         english = _cut(BOOK / "bovary.english.edited.txt", fraction, workdir / "bovary.en.txt")
         engine = open_engine(url)
         request = ImportRequest(path=french, translation=english, lang="fr", translation_lang="en",
-                                title="Madame Bovary", slug="bovary", engine="offline")
+                                title="Madame Bovary", slug="bovary", engine="offline", release_models=True)
         import_text(session_factory(engine), request, progress)
     progress("done")
     total = time.perf_counter() - started
@@ -210,8 +210,9 @@ def run_child(kind: str, fraction: float, pinned: bool, code: Path | None = None
 
 
 class TreeSampler(threading.Thread):
-    """The largest sum of resident sets of a process and its descendants, read from /proc every 20 ms: ru_maxrss
-    is per process, and an import that ran a helper process beside itself would be more than its largest one."""
+    """The largest memory of a process and its descendants together, read from /proc every 20 ms (its resident set
+    alone, or the sum of their proportional sets while it has children): ru_maxrss is per process, and an import
+    that ran a helper process beside itself would be more than its largest one."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -230,11 +231,20 @@ class TreeSampler(threading.Thread):
             found = {pid for pid, ppid in parent.items() if ppid in tree} - tree
             tree |= found
             grew = bool(found)
+        if len(tree) == 1:
+            try:
+                return int(Path(f"/proc/{self.pid}/statm").read_text().split()[1]) * PAGE_KB
+            except (OSError, ValueError, IndexError):
+                return 0
+        # several processes: their proportional sets (a page two of them share counts half in each), not their
+        # resident sets. Between fork and exec a child shares all of the import's pages (subprocess forks the
+        # import to start eflomal), and adding up resident sets then counted the import twice.
         total = 0
         for pid in tree:
             try:
-                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
-            except (OSError, ValueError, IndexError):
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                total += next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+            except (OSError, ValueError, IndexError, StopIteration):
                 continue  # gone meanwhile
         return total
 

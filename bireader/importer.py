@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import hashlib
 import json
 import tomllib
@@ -58,6 +59,10 @@ class ImportRequest:
     owner_id: int | None = None  # the importing teacher: only they (or an admin) may replace the text later
     owner_is_admin: bool = False
     public: bool = False  # readable by everyone, even without an account (the seed texts)
+    # let the French model go once the texts are read: for a process that imports this one text (an import job,
+    # bireader.jobs.child), whose aligning, glossing and storage then do without it; the seed's several texts,
+    # and `bireader import` (whose tests import many in one process), keep it
+    release_models: bool = False
 
 
 def _sha256(path: Path) -> str:
@@ -79,15 +84,15 @@ class Prepared:
 def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prepared:
     """Everything up to storage: the analysed documents, beads and glosses. Touches no database."""
     from bireader.nlp import get_engine
-    from bireader.word_frequency import compact_frequency_tables
 
-    compact_frequency_tables()  # wordfreq's tables in 6 MB instead of 55, same answers (word_frequency.py)
+    compact_tables()
 
     engine = get_engine(request.engine, request.stanza_dir)
     limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
     progress(f"reading {request.path.name} with the {engine.name} engine")
     first = load_document(request.path, request.lang, engine=engine, limits=limits, warnings=request.warnings)
     if request.translation is None:
+        texts_read(request)
         return Prepared(first, request.path)
     progress(f"reading {request.translation.name}")
     second = load_document(request.translation, request.translation_lang, engine=engine, limits=limits,
@@ -100,13 +105,35 @@ def prepare(request: ImportRequest, progress: Progress = lambda _: None) -> Prep
         prepared = Prepared(first, request.path, second, request.translation)
     else:
         prepared = Prepared(second, request.translation, first, request.path)
-    release_memory()
+    texts_read(request)
     n_source = sum(1 for _ in prepared.source.sentences())
     n_target = sum(1 for _ in prepared.target.sentences())
     progress(f"aligning {n_source} French with {n_target} English sentences")
     prepared.beads = align_pair(prepared.source, prepared.target, request.warnings)
     release_memory()
     return prepared
+
+
+def compact_tables() -> None:
+    """The libraries' word tables held compactly from now on in this process, with the same answers: wordfreq's in
+    6 MB instead of 55 (word_frequency.py), simplemma's lemma dictionaries in 8 MB instead of 43
+    (lemma_dictionaries.py)."""
+    from bireader.lemma_dictionaries import compact_lemma_dictionaries
+    from bireader.word_frequency import compact_frequency_tables
+
+    compact_frequency_tables()
+    compact_lemma_dictionaries()
+
+
+def texts_read(request: ImportRequest) -> None:
+    """What reading needed and the rest does not: the French model where the request says so (``release_models``),
+    and the free heap pages."""
+    if request.release_models:
+        from bireader.nlp.offline import release_french_pipeline
+
+        release_french_pipeline()
+        gc.collect()  # spaCy's objects refer to each other: only the cycle collector frees them
+    release_memory()
 
 
 def release_memory() -> None:
@@ -183,9 +210,8 @@ def read_aligned(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, assume_tsv: boo
 def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progress = lambda _: None) -> Prepared:
     """Documents and beads from aligned segment pairs: each segment one sentence, each pair one bead, as given."""
     from bireader.nlp import get_engine
-    from bireader.word_frequency import compact_frequency_tables
 
-    compact_frequency_tables()
+    compact_tables()
 
     limits = dataclasses.replace(request.limits, max_bytes=request.max_bytes)
     for column in (0, 1):
@@ -207,6 +233,7 @@ def prepare_aligned(request: ImportRequest, pairs: AlignedPairs, progress: Progr
         document.sections.append(Section(id=content_id("s", "", {}), heading=None,
                                          entries=[Entry(id=content_id("e", "", {}), date=None, paragraphs=paragraphs)]))
         documents.append(document)
+    texts_read(request)
     for source, target, confidence in pairs.pairs:
         bead = Bead([counters[0]] if source else [], [counters[1]] if target else [], confidence)
         counters[0] += bool(source)
@@ -294,6 +321,7 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     dictionary); the translation's words from the dictionary toward the original's language, which the reader
     shows where a sentence has no counterpart (the seed's English-only passages)."""
     from bireader.gloss import monolingual_glosses
+    from bireader.gloss.glosses import clear_caches
 
     other = {"fr": "en", "en": "fr"}
     progress("glossing")
@@ -301,6 +329,7 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
     if prepared.target is None:
         for key, sentence_glosses in monolingual_glosses(prepared.source, other[prepared.source.lang]):
             glosses.put(key, sentence_glosses)
+        clear_caches()
         return
     # Two cores: the translation's dictionary glosses are made here while the original's word aligner (eflomal,
     # a process of its own) runs for the bitext glosses in a thread that mostly waits for it. Both sides' glosses
@@ -309,7 +338,11 @@ def gloss(prepared: Prepared, progress: Progress = lambda _: None) -> None:
         bitext = pool.submit(_packed_bitext_glosses, prepared)
         for key, sentence_glosses in monolingual_glosses(prepared.target, prepared.source.lang):
             glosses.put(key, sentence_glosses)
+        # the translation's lookups are no use to the original's (other words, the other way): let them go before
+        # the original's are made (usually still waiting for eflomal; if not, some are only made again)
+        clear_caches()
         found = bitext.result()
+    clear_caches()
     for key in list(found):
         # a sentence id of both sides (the same paragraph in both languages) keeps the translation's glosses, as
         # the merge of the two sides' dicts always did

@@ -12,5 +12,5 @@ import numpy as np
 def position(keys: np.ndarray, key) -> int:
     """The index of ``key`` in the sorted array ``keys``, or -1 when it is not there (a binary search)."""
     key = keys.dtype.type(key)
-    i = int(np.searchsorted(keys, key))
+    i = int(keys.searchsorted(key))  # the method: np.searchsorted's dispatch took more than the search (5 -> 2 µs)
     return i if i < len(keys) and keys[i] == key else -1

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from sys import intern
 from typing import Iterable, Iterator
 
 from bireader.document import Bead, Document, Token
@@ -692,6 +693,18 @@ def _sense_words(text: str, lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in content_words(Sense(text, None, ""), lang))
 
 
+def clear_caches() -> None:
+    """Empty the glossers' word caches (this module's, and the word aligner's dictionary targets), which only save
+    time. A novel's fill some 40 MB, most of it for the one side being glossed: the importer clears them when the
+    translation's glosses are done (before the original's are made, which need none of its entries) and when both
+    are (before storage)."""
+    from bireader.gloss.wordalign import _dictionary_targets
+
+    for cached in (_all_sense_words, _simplemma_fr, _cognate_key, _words_of, _sense_word_set, _sense_words,
+                   _dictionary_targets):
+        cached.cache_clear()
+
+
 def translation_first(
     senses: list[str], sources: list[str], rendering: list[Token], target_lang: str
 ) -> tuple[list[str], list[str]]:
@@ -706,7 +719,8 @@ def translation_first(
 
 
 def _alignment_word(token: Token) -> str:
-    return (token.lemma or token.text).lower()
+    # interned: a novel's 300,000 tokens are some 15,000 distinct words, held once each while eflomal's input is made
+    return intern((token.lemma or token.text).lower())
 
 
 def renderings(alignment: Alignment, source_tokens: list[Token]) -> tuple[dict[int, list[int]], set[int]]:
@@ -757,23 +771,18 @@ def bitext_glosses(
     src_sents = list(source_doc.sentences())
     trg_sents = list(target_doc.sentences())
     glosser = _Glosser(source_doc.lang, target_doc.lang, document_names(s.tokens for s in src_sents))
-    pairs_src, pairs_trg, bead_parts = [], [], []
-    for bead in beads:
-        if not bead.source or not bead.target:
-            continue
-        src_tokens = [(k, n, t) for k in bead.source for n, t in enumerate(src_sents[k].tokens)]
-        trg_tokens = [t for k in bead.target for t in trg_sents[k].tokens]
-        pairs_src.append([_alignment_word(t) for _, _, t in src_tokens])
-        pairs_trg.append([_alignment_word(t) for t in trg_tokens])
-        bead_parts.append((bead, src_tokens, trg_tokens))
+    paired = [bead for bead in beads if bead.source and bead.target]
+    # the word lists are align_words' alone (it lets them go before eflomal runs), and each bead's tokens and
+    # links are made as it is glossed and dropped after: a novel's beads are never all held at once
     alignments = align_words(
-        pairs_src, pairs_trg, source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False,
-        extra=list(extra),
+        [[_alignment_word(t) for k in bead.source for t in src_sents[k].tokens] for bead in paired],
+        [[_alignment_word(t) for k in bead.target for t in trg_sents[k].tokens] for bead in paired],
+        source_lang=source_doc.lang, target_lang=target_doc.lang, lemmatise=False, extra=list(extra),
     )
-    del pairs_src, pairs_trg
     done: set[str] = set()
-    for (bead, src_tokens, trg_tokens), alignment in zip(bead_parts, alignments):
-        flat_links, flat_sure = renderings(alignment, [t for _, _, t in src_tokens])
+    for bead, alignment in zip(paired, alignments):
+        trg_tokens = [t for k in bead.target for t in trg_sents[k].tokens]
+        flat_links, flat_sure = renderings(alignment, [t for k in bead.source for t in src_sents[k].tokens])
         offset = 0
         for k in bead.source:
             sentence = src_sents[k]

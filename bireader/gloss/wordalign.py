@@ -31,10 +31,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from sys import intern
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
 from bireader.gloss.seeding import DEFAULT_SEED, seeded_environment
@@ -46,6 +47,7 @@ PRIOR_ALPHA = 5.0  # pseudo-counts per dictionary pair seen in a sentence pair (
 # 2 against 1 and 3 measured (docs/gloss.md)
 PAIR_PRIOR = 2.0
 DATA = Path(__file__).resolve().parent / "data"
+
 
 Link = tuple[int, int]
 
@@ -213,21 +215,31 @@ NEGATION_PARTNERS = frozenset(
 NEGATION_SPAN = 8  # "ne" and its partner: at most this many tokens apart (a verb, pronouns, an auxiliary between)
 
 
-def negation_links(words: list[str], links: set[Link]) -> set[Link]:
-    """The links ``links`` lacks for a French negation: a "ne" linked nowhere gets the links of the partner that
-    completes it ("ne ... pas" -> "not"), and a partner linked nowhere those of its "ne" (ALIBI's gold links the
-    two alike 98 times out of the 109 where both are linked)."""
-    linked: dict[int, set[int]] = {}
-    for i, j in links:
-        linked.setdefault(i, set()).add(j)
-    out: set[Link] = set()
+def negations(words: list[str]) -> list[tuple[int, int]]:
+    """The (``ne``, partner) token pairs of a French sentence's words: the partner is the first ``pas``,
+    ``jamais``, ``rien``... at most ``NEGATION_SPAN`` tokens after ``ne``, before another ``ne``."""
+    out = []
     for i, w in enumerate(words):
         if w not in NEGATION_HEAD:
             continue
         partner = next((k for k in range(i + 1, min(len(words), i + 1 + NEGATION_SPAN))
                         if words[k] in NEGATION_PARTNERS or words[k] in NEGATION_HEAD), None)
-        if partner is None or words[partner] in NEGATION_HEAD:
-            continue
+        if partner is not None and words[partner] not in NEGATION_HEAD:
+            out.append((i, partner))
+    return out
+
+
+def negation_links(words: list[str] | list[tuple[int, int]], links: set[Link]) -> set[Link]:
+    """The links ``links`` lacks for a French negation: a "ne" linked nowhere gets the links of the partner that
+    completes it ("ne ... pas" -> "not"), and a partner linked nowhere those of its "ne" (ALIBI's gold links the
+    two alike 98 times out of the 109 where both are linked). ``words``: the sentence's words, or its
+    :func:`negations` already found."""
+    pairs = negations(words) if words and isinstance(words[0], str) else words
+    linked: dict[int, set[int]] = {}
+    for i, j in links:
+        linked.setdefault(i, set()).add(j)
+    out: set[Link] = set()
+    for i, partner in pairs:
         if i not in linked and partner in linked:
             out |= {(i, j) for j in linked[partner]}
         elif partner not in linked and i in linked:
@@ -235,12 +247,54 @@ def negation_links(words: list[str], links: set[Link]) -> set[Link]:
     return out
 
 
-def _read_links(path: str) -> list[set[Link]]:
-    out = []
+def _read_link_lines(path: str) -> list[str]:
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            out.append({(int(a), int(b)) for a, b in (x.split("-") for x in line.split())})
-    return out
+        return [line.strip() for line in f]
+
+
+def parse_pharaoh(line: str) -> set[Link]:
+    """``"0-0 2-1"`` -> ``{(0, 0), (2, 1)}``: the reverse of :func:`pharaoh`."""
+    return {(int(a), int(b)) for a, b in (x.split("-") for x in line.split())}
+
+
+class Alignments(Sequence):
+    """``align_words``'s answer: one :class:`Alignment` per sentence pair, made from eflomal's Pharaoh lines when
+    it is asked for.
+
+    A novel's links are some 6,000 beads of four sets of tuples each (about 60 MB as Python objects, all alive
+    until the last bead is glossed); as eflomal's two lines per pair they are 2 MB of text. Each pair's sets are
+    built when it is read (in order, once, by the glosser) and dropped after it: the same links, the same work
+    (the symmetrisation runs once per pair either way), a fraction of the memory. Reading a pair twice builds its
+    sets twice."""
+
+    def __init__(self, count: int, kept: list[int], forward: list[str], backward: list[str],
+                 negations: dict[int, list[tuple[int, int]]] | None = None):
+        # kept[pos] is the pair whose links are line ``pos`` of both files (eflomal only sees non-empty pairs)
+        self._count = count
+        self._line = {k: pos for pos, k in enumerate(kept) if k < count}
+        self._forward, self._backward = forward, backward
+        self._negations = negations or {}  # pair -> its French negations (:func:`negations`), where it has any
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        pos = self._line.get(index)
+        if pos is None:
+            return Alignment()  # an empty pair: eflomal never saw it
+        f, b = parse_pharaoh(self._forward[pos]), parse_pharaoh(self._backward[pos])
+        grown = grow_diag_final_and(f, b)
+        if index in self._negations:
+            # the negation's missing half joins the grown links only: the intersection stays eflomal's one-to-one
+            # links (adding it there too measured the same: docs/gloss.md)
+            grown |= negation_links(self._negations[index], grown)
+        return Alignment(links=f & b, grown=grown, forward=f, backward=b)
 
 
 def eflomal_binary() -> str:
@@ -288,8 +342,9 @@ def align_words(
     source: list[list[str]], target: list[list[str]], *, source_lang: str = "fr", target_lang: str = "en",
     use_lexicon: bool = True, lemmatise: bool = True, extra: Iterable[tuple[list[str], list[str]]] = (),
     iterations: float = 1.0, samplers: int = SAMPLERS, seed: int | None = DEFAULT_SEED, pair_table: bool = True,
-) -> list[Alignment]:
-    """Word-align each (source, target) token list pair; returns one Alignment per pair, in order.
+) -> Alignments:
+    """Word-align each (source, target) token list pair; returns one Alignment per pair, in order (made as each
+    is read: :class:`Alignments`).
 
     ``lemmatise``: align lowercase simplemma lemmas of the tokens (pass tokens already lemmatised with False).
     ``extra``: more sentence pairs (e.g. another book) to train on; they are aligned too but not returned.
@@ -305,16 +360,17 @@ def align_words(
         out = []
         for t in tokens:
             w = t.lower().replace("’", "'").replace(" ", "_") or "_"
-            out.append(lemma(w) if lemmatise else w)
+            out.append(lemma(w) if lemmatise else intern(w))  # one string per distinct word, not per token
         return out
 
     pairs = [(words(s, src_lemma), words(t, trg_lemma)) for s, t in zip(source, target)]
     pairs += [(words(s, src_lemma), words(t, trg_lemma)) for s, t in extra]
-    results = [Alignment() for _ in source]
+    count = len(source)
+    del source, target  # a caller's temporary lists (the glosser's: a novel's words) go now, not after eflomal
     # eflomal rejects empty sentences: align the non-empty pairs only
     keep = [k for k, (s, t) in enumerate(pairs) if s and t]
     if not keep:
-        return results
+        return Alignments(count, [], [], [])
     src_lines = [" ".join(pairs[k][0]) for k in keep]
     trg_lines = [" ".join(pairs[k][1]) for k in keep]
     priors_text = None
@@ -323,23 +379,16 @@ def align_words(
                                 pairs=pair_table)
         # sorted: the same file whatever the process's string hashing (PYTHONHASHSEED)
         priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in sorted(priors.items()))
+        del priors
+    found = {k: n for k in range(count) if (n := negations(pairs[k][0]))} if source_lang == "fr" else {}
+    del pairs  # eflomal's inputs are its lines now: a novel's words as lists, freed before eflomal's long run
     # model 2 (HMM, no fertility): as accurate as model 3 here and twice as fast (docs/gloss.md)
     with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
         fwd, rev = os.path.join(tmp, "fwd"), os.path.join(tmp, "rev")
         run_eflomal(src_lines, trg_lines, priors_text, fwd, rev, tmp, samplers=samplers, iterations=iterations,
                     seed=seed)
-        forward, backward = _read_links(fwd), _read_links(rev)
-    for pos, k in enumerate(keep):
-        if k >= len(source):
-            break
-        f, b = forward[pos], backward[pos]
-        # the negation's missing half joins the grown links only: the intersection stays eflomal's one-to-one
-        # links (adding it there too measured the same: docs/gloss.md)
-        grown = grow_diag_final_and(f, b)
-        if source_lang == "fr":
-            grown |= negation_links(pairs[k][0], grown)
-        results[k] = Alignment(links=f & b, grown=grown, forward=f, backward=b)
-    return results
+        forward, backward = _read_link_lines(fwd), _read_link_lines(rev)
+    return Alignments(count, keep, forward, backward, found)
 
 
 def pharaoh(links: set[Link]) -> str:

@@ -46,6 +46,7 @@ def request_from(params: dict, workdir: str):
         max_bytes=params.get("max_bytes") or 20 * MEGABYTE,
         limits=Limits.from_mapping(params.get("limits")),
         owner_id=params.get("owner_id"), owner_is_admin=bool(params.get("owner_is_admin")),
+        release_models=True,  # this process imports this one text
     )
 
 

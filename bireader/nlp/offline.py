@@ -101,6 +101,17 @@ def _french_pipeline():
     return nlp
 
 
+def release_french_pipeline() -> None:
+    """Let spaCy's French model go, and what was read from it (the next French analysis loads it again): for a
+    process that imports one text, once that text is read, so that its glossing and storage do not carry the
+    model (about 50 MB of a novel's import, docs/performance.md)."""
+    with _LOADING:
+        _french_pipeline.cache_clear()
+        _verb_index.cache_clear()
+        _infinitive.cache_clear()
+        _known_lemma.cache_clear()
+
+
 BATCH_CHARS = 20_000  # spaCy's memory grows with the tokens of a batch, not its number of docs
 
 

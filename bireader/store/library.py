@@ -42,7 +42,8 @@ def encode_json(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-SENTENCE_BATCH = 2000  # sentence rows built and inserted at a time (their tokens and glosses are most of a book)
+SENTENCE_BATCH = 500  # sentence rows built and inserted at a time (their tokens and glosses are most of a book:
+# a batch of 2,000 held 30 MB of their JSON text at the end of a novel's import)
 
 
 def _insert_ids(session: Session, table, rows: list[dict]) -> list[int]:

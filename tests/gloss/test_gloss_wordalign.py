@@ -1,5 +1,6 @@
 """The word aligner's parts: symmetrisation, priors, Pharaoh output, the command line."""
 
+import pytest
 from click.testing import CliRunner
 
 from bireader.cli import main
@@ -123,3 +124,20 @@ def test_raw_french_is_cut_before_the_clitic_pronouns_only():
 
     assert simple_tokens("Dit-il, a-t-il vu l'arc-en-ciel ? Donne-le-moi.", "fr") == [
         "Dit", "-il", ",", "a", "-t-il", "vu", "l'", "arc-en-ciel", "?", "Donne", "-le", "-moi", "."]
+
+
+def test_alignments_are_made_from_the_pharaoh_lines_when_read():
+    from bireader.gloss.wordalign import Alignments, grow_diag_final_and
+
+    # pairs 0 and 2 were given to eflomal (its lines 0 and 1); pair 1 was empty; pair 3 is training data only
+    alignments = Alignments(3, [0, 2, 3], ["0-0 1-1", "0-1 1-0", "0-0"], ["0-0 1-2", "0-1", "0-0"])
+    assert len(alignments) == 3
+    first = alignments[0]
+    assert first.forward == {(0, 0), (1, 1)} and first.backward == {(0, 0), (1, 2)}
+    assert first.links == {(0, 0)} and first.grown == grow_diag_final_and(first.forward, first.backward)
+    assert alignments[1].links == set() and alignments[1].forward == set()
+    assert alignments[-1].forward == {(0, 1), (1, 0)} and alignments[2].links == {(0, 1)}
+    assert [a.forward for a in alignments] == [first.forward, set(), {(0, 1), (1, 0)}]
+    assert [a.links for a in alignments[1:]] == [set(), {(0, 1)}]
+    with pytest.raises(IndexError):
+        alignments[3]

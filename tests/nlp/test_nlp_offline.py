@@ -150,3 +150,17 @@ def test_english_tokens_split_contractions_and_keep_titles_and_compounds():
     assert [text[a:b] for a, b in english_token_spans(text)] == [
         "Mr.", "Weston", "did", "n't", "come", "to-night", "--", "Emma", "'s", "U.S.", "friend", "said", ":", "'",
         "I", "'ve", "waited", "...", "'"]
+
+
+def test_a_released_french_model_loads_again_and_reads_the_same(engine):
+    from bireader.nlp.offline import _french_pipeline, release_french_pipeline
+
+    def read():
+        return [[(t.text, t.lemma, t.pos) for s in sentences for t in s.tokens]
+                for sentences in engine.analyse(FRENCH, "fr")]
+
+    before = read()
+    release_french_pipeline()
+    assert _french_pipeline.cache_info().currsize == 0  # the model is no longer held
+    assert read() == before
+    assert _french_pipeline.cache_info().currsize == 1

@@ -6,10 +6,14 @@ a single book is far too little text for a statistical aligner to learn French f
 pairs, with lowercase lemmas as words (one book has few forms of each verb, but many of its lemma), and give it a
 *lexical prior*: each French/English lemma pair that co-occurs in a sentence pair and that our lexicon lists as a
 translation, or that share their first five letters (cognates: ``déclaration``/``declaration``), gets
-pseudo-counts, so that ``maison``/``house`` is linked from the first sentence on.
+pseudo-counts, so that ``maison``/``house`` is linked from the first sentence on. Pairs that eflomal linked
+again and again in other books (a shipped table, ``data/word_pairs.fr-en.tsv.gz``, made by
+``bireader.gloss.build_pairs``) get pseudo-counts too, for each sentence pair that holds both: what more
+training text would teach, without aligning that text at every import.
 
 We align in both directions and keep the intersection (precise, one-to-one) and the grow-diag-final-and union
-(more links, phrases): ``Alignment.links`` is the first, ``Alignment.grown`` the second.
+(more links, phrases): ``Alignment.links`` is the first, ``Alignment.grown`` the second, to which a French
+negation's unlinked half adds its other half's links (``ne ... pas`` -> "not": :func:`negation_links`).
 
     >>> a = align_words([["le", "chat", "dormir"]], [["the", "cat", "sleep"]])[0]
     >>> sorted(a.links)
@@ -20,6 +24,7 @@ Links are Pharaoh pairs ``(i, j)``: i indexes the French sentence's tokens, j th
 
 from __future__ import annotations
 
+import gzip
 import io
 import math
 import os
@@ -29,6 +34,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from sys import intern
 
 from bireader.lexicon import Lexicon, english_words, load_lexicon
@@ -37,6 +43,11 @@ from bireader.lexicon.lookup import spelling_key, spelling_variants, variant_sen
 
 SAMPLERS = 1  # eflomal samplers whose counts are combined (docs/gloss.md measures 1 against more)
 PRIOR_ALPHA = 5.0  # pseudo-counts per dictionary pair seen in a sentence pair (5 measured best of 1, 5: docs/gloss.md)
+# pseudo-counts per pair of the shipped word-pair table (bireader/gloss/data/word_pairs.*) seen in a sentence pair:
+# 2 against 1 and 3 measured (docs/gloss.md)
+PAIR_PRIOR = 2.0
+DATA = Path(__file__).resolve().parent / "data"
+
 
 Link = tuple[int, int]
 
@@ -88,18 +99,52 @@ def _dictionary_targets(source: str, target: str):
     return targets
 
 
+def pairs_path(source_lang: str, target_lang: str) -> Path:
+    return DATA / f"word_pairs.{source_lang}-{target_lang}.tsv.gz"
+
+
+@lru_cache(maxsize=4)
+def word_pairs(source_lang: str, target_lang: str) -> dict[str, frozenset[str]]:
+    """The shipped table of lemma pairs that eflomal linked again and again in other books
+    (``bireader.gloss.build_pairs``): source lemma -> target lemmas. Empty for a language pair without one."""
+    path = pairs_path(source_lang, target_lang)
+    if not path.exists():
+        return {}
+    table: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            a, b = line.split("\t", 2)[:2]
+            table.setdefault(a, set()).add(b)
+    return {a: frozenset(bs) for a, bs in table.items()}
+
+
+@lru_cache(maxsize=4)
+def _table_targets(source_lang: str, target_lang: str) -> frozenset[str]:
+    return frozenset().union(*word_pairs(source_lang, target_lang).values())
+
+
 def lexical_priors(
     source: list[list[str]], target: list[list[str]], source_lang: str = "fr", target_lang: str = "en",
-    alpha: float = PRIOR_ALPHA,
+    alpha: float = PRIOR_ALPHA, pairs: bool = True,
 ) -> dict[tuple[str, str], float]:
     """Prior pseudo-counts for word pairs that co-occur in a sentence pair and are dictionary translations.
 
     Identical words (names, numbers) get the prior too, and so do words that share their first five letters,
     accents aside (cognates the dictionary may lack: ``stabiliser``/``stabilize``; ALIBI intersection AER
-    0.076 -> 0.073, the mean of three seeds).
+    0.076 -> 0.073, the mean of three seeds). With ``pairs``, a pair of the shipped table of pairs linked in
+    other books (:func:`word_pairs`, matched on the words or their simplemma lemmas) gets ``PAIR_PRIOR`` more for
+    each sentence pair that holds both:
+    what training on those books would teach, for the cost of a lookup (ALIBI intersection AER 0.073 -> 0.0645,
+    the mean of three seeds).
     """
     targets = _dictionary_targets(source_lang, target_lang)
+    table = word_pairs(source_lang, target_lang) if pairs else {}
+    table_targets = _table_targets(source_lang, target_lang) if pairs else frozenset()
+    src_lemma, trg_lemma = _lemmatiser(source_lang), _lemmatiser(target_lang)
     priors: dict[tuple[str, str], float] = {}
+    seen: dict[tuple[str, str], int] = {}  # table pair -> sentence pairs holding both words
     for src, trg in zip(source, target):
         trg_words = set(trg)
         by_key: dict[str, list[str]] = {}
@@ -114,6 +159,23 @@ def lexical_priors(
                 priors[(word, word)] = alpha
             for t in by_key.get(spelling_key(word), ()):
                 priors[(word, t)] = alpha
+        if table:
+            # a word is looked up as itself, or as its simplemma lemma when the table lacks it (the table's words
+            # are simplemma lemmas; an importer's are the NLP engine's)
+            by_lemma: dict[str, list[str]] = {}
+            for t in trg_words:
+                by_lemma.setdefault(t if t in table_targets else trg_lemma(t), []).append(t)
+            for word in set(src):
+                known = table.get(word) or table.get(src_lemma(word))
+                if not known:
+                    continue
+                for key in known & by_lemma.keys():
+                    for t in by_lemma[key]:
+                        seen[(word, t)] = seen.get((word, t), 0) + 1
+    # the table's pairs count once per sentence pair that holds both, as eflomal's counts do (a fixed value per
+    # pair measured worse: AER 0.067 against 0.063)
+    for pair, n in seen.items():
+        priors[pair] = priors.get(pair, 0.0) + PAIR_PRIOR * n
     return priors
 
 
@@ -144,6 +206,47 @@ def grow_diag_final_and(forward: set[Link], backward: set[Link]) -> set[Link]:
     return links
 
 
+# French negation: "ne" and the word that completes it ("pas", "jamais", "rien"...) render one English negation
+# together ("ne ... pas" -> "not"), but a one-to-one aligner gives "not" to one of them only
+NEGATION_HEAD = frozenset({"ne", "n'"})
+NEGATION_PARTNERS = frozenset(
+    "pas point plus jamais rien personne guère aucun aucune nul nulle nullement ni".split()
+)
+NEGATION_SPAN = 8  # "ne" and its partner: at most this many tokens apart (a verb, pronouns, an auxiliary between)
+
+
+def negations(words: list[str]) -> list[tuple[int, int]]:
+    """The (``ne``, partner) token pairs of a French sentence's words: the partner is the first ``pas``,
+    ``jamais``, ``rien``... at most ``NEGATION_SPAN`` tokens after ``ne``, before another ``ne``."""
+    out = []
+    for i, w in enumerate(words):
+        if w not in NEGATION_HEAD:
+            continue
+        partner = next((k for k in range(i + 1, min(len(words), i + 1 + NEGATION_SPAN))
+                        if words[k] in NEGATION_PARTNERS or words[k] in NEGATION_HEAD), None)
+        if partner is not None and words[partner] not in NEGATION_HEAD:
+            out.append((i, partner))
+    return out
+
+
+def negation_links(words: list[str] | list[tuple[int, int]], links: set[Link]) -> set[Link]:
+    """The links ``links`` lacks for a French negation: a "ne" linked nowhere gets the links of the partner that
+    completes it ("ne ... pas" -> "not"), and a partner linked nowhere those of its "ne" (ALIBI's gold links the
+    two alike 98 times out of the 109 where both are linked). ``words``: the sentence's words, or its
+    :func:`negations` already found."""
+    pairs = negations(words) if words and isinstance(words[0], str) else words
+    linked: dict[int, set[int]] = {}
+    for i, j in links:
+        linked.setdefault(i, set()).add(j)
+    out: set[Link] = set()
+    for i, partner in pairs:
+        if i not in linked and partner in linked:
+            out |= {(i, j) for j in linked[partner]}
+        elif partner not in linked and i in linked:
+            out |= {(partner, j) for j in linked[i]}
+    return out
+
+
 def _read_link_lines(path: str) -> list[str]:
     with open(path, encoding="utf-8") as f:
         return [line.strip() for line in f]
@@ -164,11 +267,13 @@ class Alignments(Sequence):
     (the symmetrisation runs once per pair either way), a fraction of the memory. Reading a pair twice builds its
     sets twice."""
 
-    def __init__(self, count: int, kept: list[int], forward: list[str], backward: list[str]):
+    def __init__(self, count: int, kept: list[int], forward: list[str], backward: list[str],
+                 negations: dict[int, list[tuple[int, int]]] | None = None):
         # kept[pos] is the pair whose links are line ``pos`` of both files (eflomal only sees non-empty pairs)
         self._count = count
         self._line = {k: pos for pos, k in enumerate(kept) if k < count}
         self._forward, self._backward = forward, backward
+        self._negations = negations or {}  # pair -> its French negations (:func:`negations`), where it has any
 
     def __len__(self) -> int:
         return self._count
@@ -184,7 +289,12 @@ class Alignments(Sequence):
         if pos is None:
             return Alignment()  # an empty pair: eflomal never saw it
         f, b = parse_pharaoh(self._forward[pos]), parse_pharaoh(self._backward[pos])
-        return Alignment(links=f & b, grown=grow_diag_final_and(f, b), forward=f, backward=b)
+        grown = grow_diag_final_and(f, b)
+        if index in self._negations:
+            # the negation's missing half joins the grown links only: the intersection stays eflomal's one-to-one
+            # links (adding it there too measured the same: docs/gloss.md)
+            grown |= negation_links(self._negations[index], grown)
+        return Alignment(links=f & b, grown=grown, forward=f, backward=b)
 
 
 def eflomal_binary() -> str:
@@ -231,14 +341,15 @@ def run_eflomal(
 def align_words(
     source: list[list[str]], target: list[list[str]], *, source_lang: str = "fr", target_lang: str = "en",
     use_lexicon: bool = True, lemmatise: bool = True, extra: Iterable[tuple[list[str], list[str]]] = (),
-    iterations: float = 1.0, samplers: int = SAMPLERS, seed: int | None = DEFAULT_SEED,
+    iterations: float = 1.0, samplers: int = SAMPLERS, seed: int | None = DEFAULT_SEED, pair_table: bool = True,
 ) -> Alignments:
     """Word-align each (source, target) token list pair; returns one Alignment per pair, in order (made as each
     is read: :class:`Alignments`).
 
     ``lemmatise``: align lowercase simplemma lemmas of the tokens (pass tokens already lemmatised with False).
     ``extra``: more sentence pairs (e.g. another book) to train on; they are aligned too but not returned.
-    Empty pairs get empty alignments. eflomal samples with ``seed`` (``bireader.gloss.seeding``): the same input
+    ``pair_table``: with the lexicon, the shipped table of pairs linked in other books as a prior too
+    (:func:`lexical_priors`). Empty pairs get empty alignments. eflomal samples with ``seed`` (``bireader.gloss.seeding``): the same input
     gives the same links; ``seed=None`` samples at random as eflomal does on its own.
     """
     if len(source) != len(target):
@@ -264,10 +375,12 @@ def align_words(
     trg_lines = [" ".join(pairs[k][1]) for k in keep]
     priors_text = None
     if use_lexicon:
-        priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang)
+        priors = lexical_priors([pairs[k][0] for k in keep], [pairs[k][1] for k in keep], source_lang, target_lang,
+                                pairs=pair_table)
         # sorted: the same file whatever the process's string hashing (PYTHONHASHSEED)
         priors_text = "".join(f"LEX\t{a}\t{b}\t{v:g}\n" for (a, b), v in sorted(priors.items()))
         del priors
+    found = {k: n for k in range(count) if (n := negations(pairs[k][0]))} if source_lang == "fr" else {}
     del pairs  # eflomal's inputs are its lines now: a novel's words as lists, freed before eflomal's long run
     # model 2 (HMM, no fertility): as accurate as model 3 here and twice as fast (docs/gloss.md)
     with tempfile.TemporaryDirectory(prefix="bireader-wordalign-") as tmp:
@@ -275,7 +388,7 @@ def align_words(
         run_eflomal(src_lines, trg_lines, priors_text, fwd, rev, tmp, samplers=samplers, iterations=iterations,
                     seed=seed)
         forward, backward = _read_link_lines(fwd), _read_link_lines(rev)
-    return Alignments(count, keep, forward, backward)
+    return Alignments(count, keep, forward, backward, found)
 
 
 def pharaoh(links: set[Link]) -> str:

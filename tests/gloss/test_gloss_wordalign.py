@@ -4,7 +4,10 @@ import pytest
 from click.testing import CliRunner
 
 from bireader.cli import main
-from bireader.gloss.wordalign import align_words, grow_diag_final_and, lexical_priors, pharaoh
+from bireader.gloss.wordalign import (
+    PAIR_PRIOR, PRIOR_ALPHA, align_words, grow_diag_final_and, lexical_priors, negation_links, pairs_path, pharaoh,
+    word_pairs,
+)
 
 
 def test_grow_diag_final_and_starts_from_the_intersection_and_grows_to_neighbours():
@@ -23,6 +26,46 @@ def test_priors_pair_dictionary_translations_that_cooccur():
     assert ("dormir", "sleep") in priors
     assert ("paris", "paris") in priors  # identical words: names
     assert ("chat", "sleep") not in priors
+
+
+def test_the_shipped_pair_table_holds_pairs_linked_in_other_books():
+    table = word_pairs("fr", "en")
+    assert "house" in table["maison"] and "not" in table["pas"]
+    assert "house" not in table.get("chat", ())
+    assert word_pairs("en", "fr") == {}  # no table toward French: the priors are the dictionary's alone
+
+
+def test_the_pair_table_is_rebuilt_byte_for_byte():
+    # no time stamp in the gzip header, so `python -m bireader.gloss.build_pairs` gives the same file again
+    assert pairs_path("fr", "en").read_bytes()[4:8] == b"\0\0\0\0"
+
+
+def test_table_pairs_count_once_per_sentence_pair_that_holds_both():
+    # "maison"/"house": dictionary and table; "maison"/"family": table only (linked 6 times in other books)
+    source = [["la", "maison", "être", "grand"]] * 3
+    target = [["the", "house", "be", "big", "family"]] * 3
+    with_table = lexical_priors(source, target)
+    without = lexical_priors(source, target, pairs=False)
+    assert without[("maison", "house")] == PRIOR_ALPHA
+    assert with_table[("maison", "house")] == PRIOR_ALPHA + 3 * PAIR_PRIOR
+    assert with_table[("maison", "family")] == 3 * PAIR_PRIOR and ("maison", "family") not in without
+    assert ("maison", "big") not in with_table
+
+
+def test_the_pair_table_matches_an_engine_lemma_through_its_simplemma_lemma():
+    # an NLP engine may hand over forms simplemma lemmatises ("maisons", "houses"): looked up as "maison", "house"
+    assert lexical_priors([["maisons"]], [["families"]]) == {("maisons", "families"): PAIR_PRIOR}
+    assert lexical_priors([["maisons"]], [["families"]], pairs=False) == {}
+
+
+def test_a_negation_s_unlinked_half_takes_the_links_of_the_other():
+    words = ["il", "ne", "dormir", "pas", "."]
+    assert negation_links(words, {(0, 0), (2, 2), (3, 1)}) == {(1, 1)}  # "ne" gets "not"
+    assert negation_links(words, {(0, 0), (1, 1), (2, 2)}) == {(3, 1)}  # "pas" gets it
+    assert negation_links(words, {(1, 1), (3, 1)}) == set()  # both linked: nothing added
+    assert negation_links(["il", "ne", "dormir", "."], {(2, 2)}) == set()  # no partner
+    far = ["ne"] + ["x"] * 8 + ["pas"]
+    assert negation_links(far, {(9, 0)}) == set()  # too far apart to be one negation
 
 
 def test_dictionary_prior_links_a_pair_seen_once():

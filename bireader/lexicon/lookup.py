@@ -308,6 +308,16 @@ def _translates_back(reverse: Lexicon, text: str, key: str) -> bool:
     return key in _back_words(reverse, text)
 
 
+def translates_back(lex: Lexicon, headword: str, sense: Sense) -> bool:
+    """Whether the other direction's dictionary gives ``headword`` for one of the sense's words (its first senses).
+
+    >>> translates_back(load_lexicon("en", "fr"), "justify", Sense("justifier", "VERB", "apertium-pivot"))
+    True
+    """
+    return bool(headword) and _translates_back(load_lexicon(lex.target_lang, lex.source_lang), sense.text,
+                                               normalise_word(headword))
+
+
 _FITTING_POS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}, "ADV": {"ADV"}}
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bireader.lexicon import Lexicon, Sense, english_words, load_lexicon  # noqa: F401  (load_lexicon: doctest)
+from bireader.lexicon import Lexicon, Sense, content_words, english_words, load_lexicon  # noqa: F401  (doctests)
 
 _ADVERB_RULES = (  # French adverb ending -> adjective endings to try
     ("emment", ("ent",)), ("amment", ("ant",)), ("ément", ("é", "ée")), ("iment", ("i", "ie")),
@@ -120,6 +120,65 @@ def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
     return None
 
 
+_ENGLISH_ADVERB_RULES = (  # English adverb ending -> adjective endings to try
+    ("ically", ("ic", "ical")), ("ily", ("y",)), ("bly", ("ble",)), ("ly", ("", "e", "le")),
+)
+
+
+@lru_cache(maxsize=50_000)
+def _french_adverb(adjective: str) -> str | None:
+    """``faible`` -> ``faiblement``, ``heureux`` -> ``heureusement``, ``constant`` -> ``constamment``; the
+    French rule's spellings tried in turn, the first that wordfreq knows kept; None if it knows none."""
+    from wordfreq import zipf_frequency
+
+    if " " in adjective or not adjective.isalpha() or len(adjective) < 3:
+        return None
+    cands = []
+    if adjective.endswith("ant"):
+        cands.append(adjective[:-3] + "amment")
+    elif adjective.endswith("ent"):
+        cands.append(adjective[:-3] + "emment")
+    if adjective.endswith(("e", "é", "i", "u")):
+        cands.append(adjective + "ment")
+    elif adjective.endswith("eux"):
+        cands.append(adjective[:-1] + "sement")
+    elif adjective.endswith("if"):
+        cands.append(adjective[:-1] + "vement")
+    elif adjective.endswith(("el", "en", "on")):
+        cands.append(adjective + adjective[-1] + "ement")
+    else:
+        cands.append(adjective + "ement")
+    for c in cands:
+        if zipf_frequency(c, "fr") >= 1.5:
+            return c
+    return None
+
+
+def _english_adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
+    """English adverbs in ``-ly`` from their adjective, toward French: ``pitilessly`` -> ``pitiless`` ->
+    "impitoyable" -> "impitoyablement" (the mirror of ``_adverb_senses``; source ``derived``)."""
+    if lex.source_lang != "en" or lex.target_lang != "fr" or not adverb.endswith("ly"):
+        return None
+    for ending, replacements in _ENGLISH_ADVERB_RULES:
+        if not adverb.endswith(ending):
+            continue
+        stem = adverb[: -len(ending)]
+        for repl in replacements:
+            adjective = stem + repl
+            if len(adjective) < 3:
+                continue
+            derived = []
+            for s in [s for s in lex.senses(adjective, "ADJ") if s.pos in (None, "ADJ")]:
+                words = [a for a in (_french_adverb(w) for w in content_words(s, "fr")) if a]
+                text = ", ".join(dict.fromkeys(words))
+                if text and all(d.text != text for d in derived):
+                    derived.append(Sense(text, "ADV", "derived"))
+            if derived:
+                return adjective, derived
+        break  # only the longest matching ending applies
+    return None
+
+
 # French participle / verb-form endings -> infinitive endings to try
 _VERB_RULES = (
     ("antes", ("er", "ir", "re")), ("ants", ("er", "ir", "re")), ("ante", ("er", "ir", "re")),
@@ -158,6 +217,10 @@ _COGNATE_RULES_EN_FR = (  # English ending -> French endings
     ("ically", ("iquement",)), ("ity", ("ité",)), ("ical", ("ique",)), ("ic", ("ique",)), ("ism", ("isme",)),
     ("ist", ("iste",)), ("ous", ("eux",)), ("ive", ("if",)), ("ary", ("aire",)), ("ory", ("oire",)),
     ("y", ("ie",)), ("er", ("re",)), ("or", ("eur",)),
+    # learned words French spells the same or nearly (measured on the English seed's words without senses:
+    # "brutalize" -> "brutaliser", "falsification", "infernal", "intransigent")
+    ("ization", ("isation",)), ("ize", ("iser",)), ("ise", ("iser",)), ("tion", ("tion",)), ("sion", ("sion",)),
+    ("ent", ("ent",)), ("al", ("al",)), ("ible", ("ible",)), ("able", ("able",)),
 )
 
 
@@ -216,6 +279,25 @@ def possessive_pronoun(form: str) -> tuple[str, list[Sense]] | None:
     return (lemma, [Sense(_POSSESSIVE_PRONOUNS[lemma], "PRON", "grammar")]) if lemma else None
 
 
+def _compound_senses(lex: Lexicon, form: str, lemma: str, pos: str | None) -> tuple[str, list[Sense]] | None:
+    """An English hyphenated compound the dictionaries lack, glossed by its last part, English's head
+    (``counter-espionage`` -> "espionage: espionnage", ``post-revolutionary`` -> "revolutionary: révolutionnaire",
+    ``luggage-vans`` -> "van: ..."), the part named before its senses as for a derived verb form (source
+    ``derived``); first the compound written without its hyphen (``counter-espionage`` -> "contre-espionnage").
+    Two parts only: in ``brutes-of-all-work`` the last word is no head."""
+    joined = form.replace("-", "")
+    key, senses = find_senses(lex, joined, lemma.replace("-", "") if lemma else "", pos)
+    if senses:
+        return key, senses
+    head_form, head_lemma = form.rsplit("-", 1)[1], lemma.rsplit("-", 1)[-1] if lemma else ""
+    if len(head_form) < 3 or (head_form.endswith(("ed", "en")) and not lex.senses(head_form)):
+        return None  # "poverty-stricken", "high-necked": a participle's compound is no sense of its verb
+    key, senses = find_senses(lex, head_form, head_lemma, pos)
+    if not senses or len(key) < 4:  # "co-opted": "opt" is no head of it
+        return None
+    return key, [Sense(s.text if ": " in s.text else f"{key}: {s.text}", s.pos, "derived") for s in senses]
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
     if lex.source_lang == "fr" and lex.target_lang == "en" and pos != "VERB" and form:  # not "tiens" (tenir)
@@ -240,7 +322,7 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
                 if senses:
                     return key, senses
     if pos in (None, "ADV") and form:
-        found = _adverb_senses(lex, form.lower())
+        found = _adverb_senses(lex, form.lower()) or _english_adverb_senses(lex, form.lower())
         if found:
             return found
     if pos in (None, "VERB", "ADJ", "NOUN", "AUX") and form:
@@ -248,6 +330,10 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
             found = _verb_senses(lex, word) if word else None
             if found:
                 return found
+    if lex.source_lang == "en" and form.strip("-").count("-") == 1 and pos not in ("PROPN", "NUM"):
+        found = _compound_senses(lex, form.lower(), (lemma or "").lower(), pos)
+        if found:
+            return found
     if {lex.source_lang, lex.target_lang} == {"fr", "en"} and pos not in ("PROPN", "NUM"):
         for word in dict.fromkeys([(lemma or "").lower(), form.lower()]):
             translated = cognate(word, lex.source_lang, lex.target_lang) if word else None

@@ -8,14 +8,17 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
    ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
-3. French adverbs in ``-ment`` from their adjective (``tendrement`` -> ``tendre`` -> "tenderly"), the English
-   adverb built by rule and kept only when wordfreq knows it (source ``derived``);
+3. adverbs from their adjective: French ``-ment`` (``tendrement`` -> ``tendre`` -> "tenderly") and English
+   ``-ly`` toward French (``weakly`` -> ``weak`` -> "faiblement"), the adverb built by the target language's
+   rule and kept only when wordfreq knows it (source ``derived``);
 4. participles and verb forms from their infinitive (``mourants``, ``effrayée``, ``donne``), the sense
    prefixed with the infinitive (``"mourir: die"``, source ``derived``);
-5. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
-   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French,
-   ``banality`` -> "banalité"); only candidates that wordfreq knows as words of some frequency in the target
-   language are kept (source ``cognate``).
+5. English hyphenated compounds of two parts: written without the hyphen, else glossed by their head, the last
+   part (``post-revolutionary`` -> ``"revolutionary: révolutionnaire"``, source ``derived``);
+6. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
+   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French, by
+   ending rules, ``banality`` -> "banalité", ``brutalize`` -> "brutaliser"); only candidates that wordfreq
+   knows as words of some frequency in the target language are kept (source ``cognate``).
 
 Then the glosser orders the senses: ``pos_split`` (English→French: senses whose French words can be the token's
 part of speech first), ``round_trip_first`` (first a sense the other direction translates back to the word) and

@@ -7,7 +7,8 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
    source ``grammar``);
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
-   ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
+   ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``); English words also get the senses
+   of their American or British spelling (``parlor`` -> ``parlour``; ``english_spellings``);
 3. adverbs from their adjective: French ``-ment`` (``tendrement`` -> ``tendre`` -> "tenderly") and English
    ``-ly`` toward French (``weakly`` -> ``weak`` -> "faiblement"), the adverb built by the target language's
    rule and kept only when wordfreq knows it (source ``derived``);
@@ -265,6 +266,45 @@ def variant_senses(lex: Lexicon, word: str, pos: str | None = None) -> tuple[str
     return best, merged
 
 
+# American and British spellings of one English word; the English->French dictionaries list one or the other
+# (``parlour``, ``jeweller`` and ``neighbour`` but no ``parlor``; ``color`` with the verb's sense only)
+_ENGLISH_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})or(?=s?$|ed$|ing$|ite$|able$)"), "our"),
+    (re.compile(r"(?<=[a-z]{3})our(?=s?$|ed$|ing$|ite$|able$)"), "or"),
+    (re.compile(r"(?<=[a-z]{2}[aeiou])l(?=ed$|ing$|ers?$)"), "ll"),
+    (re.compile(r"(?<=[a-z]{3})iz(?=e[sd]?$|ing$|ation$)"), "is"),
+    (re.compile(r"(?<=[a-z]{3})is(?=e[sd]?$|ing$|ation$)"), "iz"),
+    (re.compile(r"(?<=[a-z]{3})yz(?=e[sd]?$|ing$)"), "ys"),
+    (re.compile(r"(?<=[a-z]{3})ense(?=s?$)"), "ence"),
+    (re.compile(r"(?<=[a-z]{3})ence(?=s?$)"), "ense"),
+    (re.compile(r"(?<=[a-z]{4})og(?=s?$)"), "ogue"),
+)
+
+
+def english_spellings(word: str) -> list[str]:
+    """The other spellings of an English word, American <-> British: ``parlor`` -> ``parlour``, ``jeweler`` ->
+    ``jeweller``, ``realize`` -> ``realise``, ``defense`` -> ``defence``, ``catalog`` -> ``catalogue``.
+
+    >>> english_spellings("parlors"), english_spellings("traveled"), english_spellings("colour")
+    (['parlours'], ['travelled'], ['color'])
+    """
+    out = []
+    for pattern, repl in _ENGLISH_SPELLINGS:
+        respelt = pattern.sub(repl, word, count=1)
+        if respelt != word and respelt not in out:
+            out.append(respelt)
+    return out
+
+
+def _with_english_spellings(lex: Lexicon, word: str, pos: str | None, senses: list[Sense]) -> list[Sense]:
+    """``senses`` of an English word, then those its other spellings add (``color``: "colorer", then
+    ``colour``'s "couleur, teinte")."""
+    merged = list(senses)
+    for variant in english_spellings(word):
+        merged += [s for s in lex.senses(variant, pos) if all(s.text != m.text for m in merged)]
+    return merged
+
+
 # French possessive pronouns, a closed class the dictionaries give badly: the pivot has "sien" as "his" only, and
 # Cunégonde's "la sienne" is "hers" (source ``grammar``)
 _POSSESSIVE_PRONOUNS = {"mien": "mine", "tien": "yours", "sien": "his, hers, its", "nôtre": "ours", "vôtre": "yours"}
@@ -314,6 +354,8 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
             continue
         tried.append(key)
         headword, senses = variant_senses(lex, key, pos)
+        if lex.source_lang == "en":
+            senses = _with_english_spellings(lex, key, pos, senses)
         if senses:
             return headword, senses
     if form and lex.source_lang == "fr":

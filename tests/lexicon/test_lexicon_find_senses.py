@@ -70,3 +70,15 @@ def test_english_hyphenated_compound_is_glossed_by_its_head_named_before_the_sen
 def test_english_learned_words_in_ize_and_tion_are_found_as_french_cognates():
     assert find_senses(EN_FR, "brutalized", "brutalize", "VERB")[1][0].text == "brutaliser"
     assert find_senses(EN_FR, "falsifications", "falsification", "NOUN")[1][0].text == "falsification"
+
+
+def test_american_spellings_get_the_senses_of_the_british_ones():
+    # Maupassant's English translation writes "parlor", "neighbor", "jeweler"; the dictionary has the British
+    # spellings only, and the cognate rule read "parlor" as "parleur"
+    assert find_senses(EN_FR, "parlor", "parlor", "NOUN")[1][0].text == "salon"
+    assert find_senses(EN_FR, "neighbors", "neighbor", "NOUN")[1][0].text.startswith("voisin")
+    assert "bijoutier" in find_senses(EN_FR, "jeweler", "jeweler", "NOUN")[1][0].text
+    # a word's own senses stay first ("color" keeps its own, then "colour"'s)
+    own = [s.text for s in EN_FR.senses("color", "NOUN")]
+    merged = [s.text for s in find_senses(EN_FR, "color", "color", "NOUN")[1]]
+    assert merged[: len(own)] == own and len(merged) > len(own)

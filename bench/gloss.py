@@ -392,7 +392,8 @@ def main() -> None:
     rows.append("|---|---|---|")
     for sample, (lang, text) in SAMPLES.items():
         share, n, _ = first_sense_precision(sample)
-        rows.append(f"| {'English → French' if lang == 'en' else 'French → English'} ({text}) | {n} | {share:.3f} |")
+        direction = "English → French" if lang == "en" else "French → English"
+        rows.append(f"| {direction} ({text}) | {n} | {share:.3f} |")
 
     glosses = gloss_bitext(fr_doc, en_doc, beads)
     first, anyone, n = sense_agreement(glosses, fr_doc, en_doc)

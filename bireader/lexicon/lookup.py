@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bireader.lexicon import Lexicon, Sense, content_words, english_words, load_lexicon  # noqa: F401  (doctests)
+from bireader.lexicon import (FUNCTION_WORDS, Lexicon, Sense, content_words, english_words,  # noqa: F401
+                              load_lexicon)
 
 _ADVERB_RULES = (  # French adverb ending -> adjective endings to try
     ("emment", ("ent",)), ("amment", ("ant",)), ("ément", ("é", "ée")), ("iment", ("i", "ie")),
@@ -333,7 +334,9 @@ def _compound_senses(lex: Lexicon, form: str, lemma: str, pos: str | None) -> tu
     if senses:
         return key, senses
     head_form, head_lemma = form.rsplit("-", 1)[1], lemma.rsplit("-", 1)[-1] if lemma else ""
-    if len(head_form) < 3 or (head_form.endswith(("ed", "en")) and not lex.senses(head_form)):
+    if len(head_form) < 3 or head_form in FUNCTION_WORDS["en"]:
+        return None  # "broken-down" is not "down: duvet"
+    if head_form.endswith(("ed", "en")) and not lex.senses(head_form):
         return None  # "poverty-stricken", "high-necked": a participle's compound is no sense of its verb
     key, senses = find_senses(lex, head_form, head_lemma, pos)
     if not senses or len(key) < 4:  # "co-opted": "opt" is no head of it

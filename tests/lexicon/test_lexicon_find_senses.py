@@ -65,6 +65,7 @@ def test_english_hyphenated_compound_is_glossed_by_its_head_named_before_the_sen
     assert find_senses(EN_FR, "poverty-stricken", "poverty-strike", "NOUN")[1] == []
     # nor is a prefix's short head ("co-opted" is not "opt")
     assert find_senses(EN_FR, "co-opted", "co-opt", "VERB")[1] == []
+    assert find_senses(EN_FR, "broken-down", "broken-down", "NOUN")[1] == []  # a particle is no head
 
 
 def test_english_learned_words_in_ize_and_tion_are_found_as_french_cognates():

@@ -28,7 +28,8 @@ from bireader.document import Bead, Document, Token
 from bireader.gloss.frequency import band, lemma_rank
 from bireader.gloss.wordalign import Alignment, align_words, word_pairs
 from bireader.lexicon import FUNCTION_WORDS, Lexicon, Sense, content_words, join_tokens, load_lexicon, normalise
-from bireader.lexicon.lookup import cognate_first, find_senses, pos_split, round_trip_first
+from bireader.lexicon.lookup import (ROUND_TRIP_SENSES, cognate_first, find_senses, pos_split, round_trip_first,
+                                     translates_back)
 
 NOT_GLOSS_WORTHY_POS = {"PROPN", "NUM", "PUNCT", "SYM", "SPACE", "X"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -350,8 +351,12 @@ class _Glosser:
                 senses = cognate_first(headword, senses)
             senses += others
             if token.pos in _OPPOSITE_POS and senses and all(
-                    s.pos == _OPPOSITE_POS[token.pos] and s.source == "apertium-pivot" for s in senses):
-                senses = []  # "hounds" (a noun) has only the verb's senses ("torturer"): none is better
+                    s.pos == _OPPOSITE_POS[token.pos] and s.source == "apertium-pivot" for s in senses) and not any(
+                    translates_back(self.lex, headword, s) for s in senses[:ROUND_TRIP_SENSES]):
+                # "hounds" (a noun) has only the verb's senses ("torturer"): none is better. But when one of them
+                # translates back to the word, the word is that verb and the tag is wrong ("justify" tagged NOUN:
+                # "justifier" is "justify"; "hunting" tagged VERB: "chasse" is "hunting")
+                senses = []
             if senses and senses[0].source == "derived":  # "tendrement" glossed from "tendre": still its own lemma
                 headword = token.lemma or token.text.lower()
             texts, sources = [], []

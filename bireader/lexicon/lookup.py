@@ -7,15 +7,19 @@ lemmatiser's odd lemma, a pronominal verb. ``find_senses`` tries, in order:
    source ``grammar``);
 1. the lemma, then the form, then simplemma's lemma of the form;
 2. spelling variants: ``oe`` -> ``œ``, ``ae`` -> ``æ``, curly apostrophes, old spellings (``fesait`` ->
-   ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``);
-3. French adverbs in ``-ment`` from their adjective (``tendrement`` -> ``tendre`` -> "tenderly"), the English
-   adverb built by rule and kept only when wordfreq knows it (source ``derived``);
+   ``faisait`` -> ``faire``, ``avoit`` -> ``avait``; ``spelling_variants``); English words also get the senses
+   of their American or British spelling (``parlor`` -> ``parlour``; ``english_spellings``);
+3. adverbs from their adjective: French ``-ment`` (``tendrement`` -> ``tendre`` -> "tenderly") and English
+   ``-ly`` toward French (``weakly`` -> ``weak`` -> "faiblement"), the adverb built by the target language's
+   rule and kept only when wordfreq knows it (source ``derived``);
 4. participles and verb forms from their infinitive (``mourants``, ``effrayée``, ``donne``), the sense
    prefixed with the infinitive (``"mourir: die"``, source ``derived``);
-5. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
-   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French,
-   ``banality`` -> "banalité"); only candidates that wordfreq knows as words of some frequency in the target
-   language are kept (source ``cognate``).
+5. English hyphenated compounds of two parts: written without the hyphen, else glossed by their head, the last
+   part (``post-revolutionary`` -> ``"revolutionary: révolutionnaire"``, source ``derived``);
+6. cognates: rare learned words the dictionaries lack are mostly spelt like their English equivalent
+   (``impassible``, ``entomologique`` -> "entomological", ``porphyre`` -> "porphyry"; toward French, by
+   ending rules, ``banality`` -> "banalité", ``brutalize`` -> "brutaliser"); only candidates that wordfreq
+   knows as words of some frequency in the target language are kept (source ``cognate``).
 
 Then the glosser orders the senses: ``pos_split`` (English→French: senses whose French words can be the token's
 part of speech first), ``round_trip_first`` (first a sense the other direction translates back to the word) and
@@ -31,7 +35,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bireader.lexicon import Lexicon, Sense, english_words, load_lexicon  # noqa: F401  (load_lexicon: doctest)
+from bireader.lexicon import (FUNCTION_WORDS, Lexicon, Sense, content_words, english_words,  # noqa: F401
+                              load_lexicon)
 
 _ADVERB_RULES = (  # French adverb ending -> adjective endings to try
     ("emment", ("ent",)), ("amment", ("ant",)), ("ément", ("é", "ée")), ("iment", ("i", "ie")),
@@ -120,6 +125,65 @@ def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
     return None
 
 
+_ENGLISH_ADVERB_RULES = (  # English adverb ending -> adjective endings to try
+    ("ically", ("ic", "ical")), ("ily", ("y",)), ("bly", ("ble",)), ("ly", ("", "e", "le")),
+)
+
+
+@lru_cache(maxsize=50_000)
+def _french_adverb(adjective: str) -> str | None:
+    """``faible`` -> ``faiblement``, ``heureux`` -> ``heureusement``, ``constant`` -> ``constamment``; the
+    French rule's spellings tried in turn, the first that wordfreq knows kept; None if it knows none."""
+    from wordfreq import zipf_frequency
+
+    if " " in adjective or not adjective.isalpha() or len(adjective) < 3:
+        return None
+    cands = []
+    if adjective.endswith("ant"):
+        cands.append(adjective[:-3] + "amment")
+    elif adjective.endswith("ent"):
+        cands.append(adjective[:-3] + "emment")
+    if adjective.endswith(("e", "é", "i", "u")):
+        cands.append(adjective + "ment")
+    elif adjective.endswith("eux"):
+        cands.append(adjective[:-1] + "sement")
+    elif adjective.endswith("if"):
+        cands.append(adjective[:-1] + "vement")
+    elif adjective.endswith(("el", "en", "on")):
+        cands.append(adjective + adjective[-1] + "ement")
+    else:
+        cands.append(adjective + "ement")
+    for c in cands:
+        if zipf_frequency(c, "fr") >= 1.5:
+            return c
+    return None
+
+
+def _english_adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
+    """English adverbs in ``-ly`` from their adjective, toward French: ``pitilessly`` -> ``pitiless`` ->
+    "impitoyable" -> "impitoyablement" (the mirror of ``_adverb_senses``; source ``derived``)."""
+    if lex.source_lang != "en" or lex.target_lang != "fr" or not adverb.endswith("ly"):
+        return None
+    for ending, replacements in _ENGLISH_ADVERB_RULES:
+        if not adverb.endswith(ending):
+            continue
+        stem = adverb[: -len(ending)]
+        for repl in replacements:
+            adjective = stem + repl
+            if len(adjective) < 3:
+                continue
+            derived = []
+            for s in [s for s in lex.senses(adjective, "ADJ") if s.pos in (None, "ADJ")]:
+                words = [a for a in (_french_adverb(w) for w in content_words(s, "fr")) if a]
+                text = ", ".join(dict.fromkeys(words))
+                if text and all(d.text != text for d in derived):
+                    derived.append(Sense(text, "ADV", "derived"))
+            if derived:
+                return adjective, derived
+        break  # only the longest matching ending applies
+    return None
+
+
 # French participle / verb-form endings -> infinitive endings to try
 _VERB_RULES = (
     ("antes", ("er", "ir", "re")), ("ants", ("er", "ir", "re")), ("ante", ("er", "ir", "re")),
@@ -158,6 +222,10 @@ _COGNATE_RULES_EN_FR = (  # English ending -> French endings
     ("ically", ("iquement",)), ("ity", ("ité",)), ("ical", ("ique",)), ("ic", ("ique",)), ("ism", ("isme",)),
     ("ist", ("iste",)), ("ous", ("eux",)), ("ive", ("if",)), ("ary", ("aire",)), ("ory", ("oire",)),
     ("y", ("ie",)), ("er", ("re",)), ("or", ("eur",)),
+    # learned words French spells the same or nearly (measured on the English seed's words without senses:
+    # "brutalize" -> "brutaliser", "falsification", "infernal", "intransigent")
+    ("ization", ("isation",)), ("ize", ("iser",)), ("ise", ("iser",)), ("tion", ("tion",)), ("sion", ("sion",)),
+    ("ent", ("ent",)), ("al", ("al",)), ("ible", ("ible",)), ("able", ("able",)),
 )
 
 
@@ -199,6 +267,45 @@ def variant_senses(lex: Lexicon, word: str, pos: str | None = None) -> tuple[str
     return best, merged
 
 
+# American and British spellings of one English word; the English->French dictionaries list one or the other
+# (``parlour``, ``jeweller`` and ``neighbour`` but no ``parlor``; ``color`` with the verb's sense only)
+_ENGLISH_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})or(?=s?$|ed$|ing$|ite$|able$)"), "our"),
+    (re.compile(r"(?<=[a-z]{3})our(?=s?$|ed$|ing$|ite$|able$)"), "or"),
+    (re.compile(r"(?<=[a-z]{2}[aeiou])l(?=ed$|ing$|ers?$)"), "ll"),
+    (re.compile(r"(?<=[a-z]{3})iz(?=e[sd]?$|ing$|ation$)"), "is"),
+    (re.compile(r"(?<=[a-z]{3})is(?=e[sd]?$|ing$|ation$)"), "iz"),
+    (re.compile(r"(?<=[a-z]{3})yz(?=e[sd]?$|ing$)"), "ys"),
+    (re.compile(r"(?<=[a-z]{3})ense(?=s?$)"), "ence"),
+    (re.compile(r"(?<=[a-z]{3})ence(?=s?$)"), "ense"),
+    (re.compile(r"(?<=[a-z]{4})og(?=s?$)"), "ogue"),
+)
+
+
+def english_spellings(word: str) -> list[str]:
+    """The other spellings of an English word, American <-> British: ``parlor`` -> ``parlour``, ``jeweler`` ->
+    ``jeweller``, ``realize`` -> ``realise``, ``defense`` -> ``defence``, ``catalog`` -> ``catalogue``.
+
+    >>> english_spellings("parlors"), english_spellings("traveled"), english_spellings("colour")
+    (['parlours'], ['travelled'], ['color'])
+    """
+    out = []
+    for pattern, repl in _ENGLISH_SPELLINGS:
+        respelt = pattern.sub(repl, word, count=1)
+        if respelt != word and respelt not in out:
+            out.append(respelt)
+    return out
+
+
+def _with_english_spellings(lex: Lexicon, word: str, pos: str | None, senses: list[Sense]) -> list[Sense]:
+    """``senses`` of an English word, then those its other spellings add (``color``: "colorer", then
+    ``colour``'s "couleur, teinte")."""
+    merged = list(senses)
+    for variant in english_spellings(word):
+        merged += [s for s in lex.senses(variant, pos) if all(s.text != m.text for m in merged)]
+    return merged
+
+
 # French possessive pronouns, a closed class the dictionaries give badly: the pivot has "sien" as "his" only, and
 # Cunégonde's "la sienne" is "hers" (source ``grammar``)
 _POSSESSIVE_PRONOUNS = {"mien": "mine", "tien": "yours", "sien": "his, hers, its", "nôtre": "ours", "vôtre": "yours"}
@@ -216,6 +323,27 @@ def possessive_pronoun(form: str) -> tuple[str, list[Sense]] | None:
     return (lemma, [Sense(_POSSESSIVE_PRONOUNS[lemma], "PRON", "grammar")]) if lemma else None
 
 
+def _compound_senses(lex: Lexicon, form: str, lemma: str, pos: str | None) -> tuple[str, list[Sense]] | None:
+    """An English hyphenated compound the dictionaries lack, glossed by its last part, English's head
+    (``counter-espionage`` -> "espionage: espionnage", ``post-revolutionary`` -> "revolutionary: révolutionnaire",
+    ``luggage-vans`` -> "van: ..."), the part named before its senses as for a derived verb form (source
+    ``derived``); first the compound written without its hyphen (``counter-espionage`` -> "contre-espionnage").
+    Two parts only: in ``brutes-of-all-work`` the last word is no head."""
+    joined = form.replace("-", "")
+    key, senses = find_senses(lex, joined, lemma.replace("-", "") if lemma else "", pos)
+    if senses:
+        return key, senses
+    head_form, head_lemma = form.rsplit("-", 1)[1], lemma.rsplit("-", 1)[-1] if lemma else ""
+    if len(head_form) < 3 or head_form in FUNCTION_WORDS["en"]:
+        return None  # "broken-down" is not "down: duvet"
+    if head_form.endswith(("ed", "en")) and not lex.senses(head_form):
+        return None  # "poverty-stricken", "high-necked": a participle's compound is no sense of its verb
+    key, senses = find_senses(lex, head_form, head_lemma, pos)
+    if not senses or len(key) < 4:  # "co-opted": "opt" is no head of it
+        return None
+    return key, [Sense(s.text if ": " in s.text else f"{key}: {s.text}", s.pos, "derived") for s in senses]
+
+
 def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None) -> tuple[str, list[Sense]]:
     """The headword a token was found under and its senses (best first), or ``(lemma, [])`` when none."""
     if lex.source_lang == "fr" and lex.target_lang == "en" and pos != "VERB" and form:  # not "tiens" (tenir)
@@ -229,6 +357,8 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
             continue
         tried.append(key)
         headword, senses = variant_senses(lex, key, pos)
+        if lex.source_lang == "en":
+            senses = _with_english_spellings(lex, key, pos, senses)
         if senses:
             return headword, senses
     if form and lex.source_lang == "fr":
@@ -240,7 +370,7 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
                 if senses:
                     return key, senses
     if pos in (None, "ADV") and form:
-        found = _adverb_senses(lex, form.lower())
+        found = _adverb_senses(lex, form.lower()) or _english_adverb_senses(lex, form.lower())
         if found:
             return found
     if pos in (None, "VERB", "ADJ", "NOUN", "AUX") and form:
@@ -248,6 +378,10 @@ def find_senses(lex: Lexicon, form: str, lemma: str = "", pos: str | None = None
             found = _verb_senses(lex, word) if word else None
             if found:
                 return found
+    if lex.source_lang == "en" and form.strip("-").count("-") == 1 and pos not in ("PROPN", "NUM"):
+        found = _compound_senses(lex, form.lower(), (lemma or "").lower(), pos)
+        if found:
+            return found
     if {lex.source_lang, lex.target_lang} == {"fr", "en"} and pos not in ("PROPN", "NUM"):
         for word in dict.fromkeys([(lemma or "").lower(), form.lower()]):
             translated = cognate(word, lex.source_lang, lex.target_lang) if word else None
@@ -306,6 +440,16 @@ def _back_words(reverse: Lexicon, text: str) -> frozenset[str]:
 
 def _translates_back(reverse: Lexicon, text: str, key: str) -> bool:
     return key in _back_words(reverse, text)
+
+
+def translates_back(lex: Lexicon, headword: str, sense: Sense) -> bool:
+    """Whether the other direction's dictionary gives ``headword`` for one of the sense's words (its first senses).
+
+    >>> translates_back(load_lexicon("en", "fr"), "justify", Sense("justifier", "VERB", "apertium-pivot"))
+    True
+    """
+    return bool(headword) and _translates_back(load_lexicon(lex.target_lang, lex.source_lang), sense.text,
+                                               normalise_word(headword))
 
 
 _FITTING_POS = {"NOUN": {"NOUN", "PROPN"}, "VERB": {"VERB", "AUX"}, "ADJ": {"ADJ"}, "ADV": {"ADV"}}

@@ -45,3 +45,13 @@ def test_the_issues_english_words():
     assert _first("stories", "story", "NOUN").startswith("histoire")  # not "étage"
     assert _first("hung", "hang", "VERB").startswith("pendre")  # not "télécharger"
     assert not _Glosser("en", "fr").lookup(Token("hounds", 0, 6, "hound", "NOUN"))[1]  # not "torturer"
+
+
+def test_a_mistagged_word_keeps_the_senses_that_translate_back_to_it():
+    # the tagger reads "justify" and "inflicts" as nouns and "hunting" as a verb: the dictionary's senses are all of
+    # the other part of speech, but they translate back to the word, so the word is that verb (or noun)
+    assert _first("justify", "justify", "NOUN") == "justifier"
+    assert _first("inflicts", "inflict", "NOUN") == "infliger"
+    assert _first("hunting", "hunting", "VERB") == "chasse"
+    # a noun whose verb senses are not its own still gets none ("hounds": "torturer" is "torture")
+    assert not _Glosser("en", "fr").lookup(Token("hounds", 0, 6, "hound", "NOUN"))[1]

@@ -23,7 +23,6 @@ Writes the figures between the bench markers of docs/gloss.md.
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 import statistics
 import time
@@ -80,15 +79,9 @@ def alibi_stories() -> list[int]:
 
 def read_transread() -> list[tuple[list[str], list[str]]]:
     """The sentence pairs of the transread gold beads (both sides non-empty), tokens as given."""
-    pairs = []
-    for book in sorted(p for p in TRANSREAD.iterdir() if p.is_dir()):
-        fr = (book / f"{book.name}.fr").read_text(encoding="utf-8").splitlines()
-        en = (book / f"{book.name}.en").read_text(encoding="utf-8").splitlines()
-        for line in (book / f"{book.name}.gold.fr-en").read_text(encoding="utf-8").splitlines():
-            s, t = (ast.literal_eval(x) for x in line.strip().split(":"))
-            if s and t:
-                pairs.append((" ".join(fr[i] for i in s).split(), " ".join(en[j] for j in t).split()))
-    return pairs
+    from bireader.gloss.build_pairs import transread_pairs
+
+    return transread_pairs(TRANSREAD)
 
 
 def aer(predicted: list[set[tuple[int, int]]], gold: list[Gold]) -> tuple[float, float, float]:

@@ -104,7 +104,15 @@ _variants = spelling_variants
 def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
     if lex.source_lang != "fr" or lex.target_lang != "en" or not adverb.endswith("ment"):
         return None
-    for ending, replacements in _ADVERB_RULES:
+    return _adverbs_from_adjective(lex, adverb, _ADVERB_RULES, _english_adverb, english_words)
+
+
+def _adverbs_from_adjective(lex: Lexicon, adverb: str, rules, target_adverb, words_of,
+                            keep=lambda sense: True) -> tuple[str, list[Sense]] | None:
+    """The adverb's adjective (by the longest ending of ``rules`` that matches) and the senses made by turning
+    each of the adjective's kept senses' words into the target language's adverb (``target_adverb``; the words
+    it has none for are left out); None when no candidate adjective gives one."""
+    for ending, replacements in rules:
         if not adverb.endswith(ending):
             continue
         stem = adverb[: -len(ending)]
@@ -112,10 +120,9 @@ def _adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]] | None:
             adjective = stem + repl
             if len(adjective) < 3:
                 continue
-            senses = lex.senses(adjective, "ADJ")
             derived = []
-            for s in senses:
-                words = [a for a in (_english_adverb(w) for w in english_words(s)) if a]
+            for s in [s for s in lex.senses(adjective, "ADJ") if keep(s)]:
+                words = [a for a in (target_adverb(w) for w in words_of(s)) if a]
                 text = ", ".join(dict.fromkeys(words))
                 if text and all(d.text != text for d in derived):
                     derived.append(Sense(text, "ADV", "derived"))
@@ -164,24 +171,8 @@ def _english_adverb_senses(lex: Lexicon, adverb: str) -> tuple[str, list[Sense]]
     "impitoyable" -> "impitoyablement" (the mirror of ``_adverb_senses``; source ``derived``)."""
     if lex.source_lang != "en" or lex.target_lang != "fr" or not adverb.endswith("ly"):
         return None
-    for ending, replacements in _ENGLISH_ADVERB_RULES:
-        if not adverb.endswith(ending):
-            continue
-        stem = adverb[: -len(ending)]
-        for repl in replacements:
-            adjective = stem + repl
-            if len(adjective) < 3:
-                continue
-            derived = []
-            for s in [s for s in lex.senses(adjective, "ADJ") if s.pos in (None, "ADJ")]:
-                words = [a for a in (_french_adverb(w) for w in content_words(s, "fr")) if a]
-                text = ", ".join(dict.fromkeys(words))
-                if text and all(d.text != text for d in derived):
-                    derived.append(Sense(text, "ADV", "derived"))
-            if derived:
-                return adjective, derived
-        break  # only the longest matching ending applies
-    return None
+    return _adverbs_from_adjective(lex, adverb, _ENGLISH_ADVERB_RULES, _french_adverb,
+                                   lambda s: content_words(s, "fr"), keep=lambda s: s.pos in (None, "ADJ"))
 
 
 # French participle / verb-form endings -> infinitive endings to try
